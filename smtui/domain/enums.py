@@ -1,0 +1,148 @@
+"""Provides the closed vocabularies of the domain, each with its translated label."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from smtui.domain.i18n import N_, _
+
+
+class Labelled(StrEnum):
+    """A string enum whose members know how to name themselves to the user."""
+
+    @property
+    def label(self) -> str:
+        return _(_LABELS.get(self.value, self.value.replace("_", " ").capitalize()))
+
+
+class Platform(Labelled):
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    X = "x"
+    LINKEDIN = "linkedin"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    THREADS = "threads"
+    BLUESKY = "bluesky"
+    MASTODON = "mastodon"
+    PINTEREST = "pinterest"
+    SNAPCHAT = "snapchat"
+    BLOG = "blog"
+    NEWSLETTER = "newsletter"
+    OTHER = "other"
+
+
+class ChannelStatus(Labelled):
+    ACTIVE = "active"
+    TO_CREATE = "to_create"
+    TO_UPDATE = "to_update"
+    TO_DELETE = "to_delete"
+    FRAUDULENT = "fraudulent"
+
+
+class CadencePeriod(Labelled):
+    WEEK = "week"
+    MONTH = "month"
+
+
+class ObjectiveType(Labelled):
+    AWARENESS = "awareness"
+    ACQUISITION = "acquisition"
+    LEADS = "leads"
+    LOYALTY = "loyalty"
+    RECRUITMENT = "recruitment"
+    CUSTOMER_SERVICE = "customer_service"
+
+
+class ObjectiveStatus(Labelled):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    DROPPED = "dropped"
+
+
+class PostStatus(Labelled):
+    IDEA = "idea"
+    DRAFT = "draft"
+    READY = "ready"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    SKIPPED = "skipped"
+
+
+class InboxKind(Labelled):
+    COMMENT = "comment"
+    MENTION = "mention"
+    DM = "dm"
+    REVIEW = "review"
+    QUESTION = "question"
+    SHARE = "share"
+    OUTREACH = "outreach"
+
+
+class InboxStatus(Labelled):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    REPLIED = "replied"
+    DONE = "done"
+    SNOOZED = "snoozed"
+    ESCALATED = "escalated"
+    IGNORED = "ignored"
+
+
+class Priority(Labelled):
+    """Stored as a rank: the smaller the number, the sooner it is handled."""
+
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return list(Priority).index(self)
+
+    @classmethod
+    def from_rank(cls, rank: int) -> Priority:
+        return list(cls)[rank]
+
+
+class MetricFrequency(Labelled):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+# English source labels, marked with N_ so that the gettext extractor finds them.
+_LABELS: dict[str, str] = {
+    "facebook": N_("Facebook"),
+    "instagram": N_("Instagram"),
+    "x": N_("X"),
+    "linkedin": N_("LinkedIn"),
+    "youtube": N_("YouTube"),
+    "tiktok": N_("TikTok"),
+    "threads": N_("Threads"),
+    "bluesky": N_("Bluesky"),
+    "mastodon": N_("Mastodon"),
+    "pinterest": N_("Pinterest"),
+    "snapchat": N_("Snapchat"),
+    "blog": N_("Blog"),
+    "newsletter": N_("Newsletter"),
+    "other": N_("Other"),
+    "active": N_("Active"),
+    "to_create": N_("To create"),
+    "to_update": N_("To update"),
+    "to_delete": N_("To delete"),
+    "fraudulent": N_("Fraudulent, to report"),
+    "week": N_("week"),
+    "month": N_("month"),
+    "awareness": N_("Awareness"),
+    "acquisition": N_("Acquisition"),
+    "leads": N_("Leads"),
+    "loyalty": N_("Loyalty"),
+    "recruitment": N_("Recruitment"),
+    "customer_service": N_("Customer service"),
+    "dm": N_("DM"),
+    "in_progress": N_("In progress"),
+}

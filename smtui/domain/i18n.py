@@ -1,0 +1,41 @@
+"""Provides the one translation function every user-facing string goes through.
+
+English is the source language. Catalogues live in ``smtui/locale/<lang>/LC_MESSAGES/smtui.mo``;
+when none matches the user's locale the English text is shown unchanged.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "smtui"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+_translation: gettext.NullTranslations = gettext.translation(
+    DOMAIN, localedir=LOCALE_DIR, fallback=True
+)
+
+
+def set_language(language: str | None) -> None:
+    """Switch the catalogue; ``None`` follows the environment (LANGUAGE, LC_ALL, LANG)."""
+    global _translation
+    languages = [language] if language else None
+    _translation = gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=languages, fallback=True
+    )
+
+
+def _(message: str) -> str:
+    """Translate ``message``; called at display time so a language switch takes effect."""
+    return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it yet (translated later by ``_``)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message whose form depends on a count."""
+    return _translation.ngettext(singular, plural, n)

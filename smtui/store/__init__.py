@@ -1,0 +1,17 @@
+"""Provides smtui's persistence: tables, engine, migrations and repositories.
+
+Nothing here imports Textual; screens reach the database only through :class:`Store`.
+"""
+
+from smtui.store.migrate import DatabaseError, UpgradeResult, backup_database, prepare_database
+from smtui.store.repositories import NotFoundError
+from smtui.store.store import Store
+
+__all__ = [
+    "DatabaseError",
+    "NotFoundError",
+    "Store",
+    "UpgradeResult",
+    "backup_database",
+    "prepare_database",
+]

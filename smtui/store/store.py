@@ -1,0 +1,87 @@
+"""Provides the Store: the one object the app and the CLI hold to reach the database.
+
+Each repository method is one short transaction, committed before it returns, so that
+nothing a user did is lost on quit, crash or kill. Writes take the lock up front
+(BEGIN IMMEDIATE) and reads never hold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from smtui.domain.clock import Clock
+from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
+from smtui.store.migrate import UpgradeResult, prepare_database
+from smtui.store.repositories import (
+    BrandRepository,
+    ChannelRepository,
+    MetricRepository,
+    ObjectiveRepository,
+    PersonaRepository,
+    PillarRepository,
+    SettingRepository,
+)
+
+
+class Store:
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock) -> tuple[Store, UpgradeResult]:
+        """Upgrade ``path`` to this version's schema (after a backup) and open it."""
+        result = prepare_database(path, clock())
+        return cls(make_engine(sqlite_url(result.path)), clock), result
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back if it raises."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @cached_property
+    def brands(self) -> BrandRepository:
+        return BrandRepository(self)
+
+    @cached_property
+    def channels(self) -> ChannelRepository:
+        return ChannelRepository(self)
+
+    @cached_property
+    def objectives(self) -> ObjectiveRepository:
+        return ObjectiveRepository(self)
+
+    @cached_property
+    def personas(self) -> PersonaRepository:
+        return PersonaRepository(self)
+
+    @cached_property
+    def pillars(self) -> PillarRepository:
+        return PillarRepository(self)
+
+    @cached_property
+    def metrics(self) -> MetricRepository:
+        return MetricRepository(self)
+
+    @cached_property
+    def settings(self) -> SettingRepository:
+        return SettingRepository(self)
