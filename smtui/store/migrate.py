@@ -79,8 +79,13 @@ def current_revision(path: Path) -> str | None:
         raise DatabaseError(
             _("{path} is not an smtui database (not an SQLite file)").format(path=path)
         )
+    # A read-only connection to a WAL database creates -wal and -shm files and leaves them
+    # behind. With neither file present the main file holds every committed transaction, so
+    # it is read as immutable, which creates nothing.
+    sidecars = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    query = "mode=ro" if any(side.exists() for side in sidecars) else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
         try:
             tables = {
                 row[0]

@@ -65,12 +65,14 @@ class ObjectiveRepository(Repository[Objective, ObjectiveRow]):
 
     def to_values(self, model: Objective, session: Session) -> dict[str, Any]:
         values = super().to_values(model, session)
-        if model.metric_name:
-            values["metric_id"] = self.store.metrics.find_or_create(
-                session, model.brand_id, model.metric_name
-            ).id
-        else:
-            values["metric_id"] = None
+        # Set the relationship, not only the key, so that the row handed back after an
+        # update names its new metric instead of the one loaded with it.
+        values.pop("metric_id", None)
+        values["metric"] = (
+            self.store.metrics.find_or_create(session, model.brand_id, model.metric_name)
+            if model.metric_name
+            else None
+        )
         return values
 
 

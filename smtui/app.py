@@ -1,0 +1,100 @@
+"""Provides the Textual app: the screens and their number keys, the global bindings, the
+command palette, the help screen, and the brand being shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pendulum
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from smtui.domain.clock import Clock
+from smtui.domain.i18n import _, set_language
+from smtui.domain.models import Brand
+from smtui.resources import resource
+from smtui.screens import SmtuiScreen, screen_entries
+from smtui.settings import Settings
+from smtui.store import Store
+from smtui.widgets import HelpScreen, PickerScreen, ScreenActionsProvider
+
+BRAND_SETTING = "ui.brand_id"
+
+
+class SmtuiApp(App[None]):
+    CSS_PATH = str(resource("smtui.tcss"))
+    TITLE = "smtui"
+    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    BINDINGS = [
+        Binding("question_mark", "help", _("Help"), tooltip=_("Every key of this screen")),
+        Binding("q", "quit", _("Quit")),
+    ]
+
+    def __init__(self, settings: Settings, store: Store, clock: Clock) -> None:
+        self.entries = screen_entries()
+        super().__init__()
+        self.settings = settings
+        self.store = store
+        self.clock = clock
+        self.brand = self._initial_brand()
+        for entry in self.entries:
+            self.add_mode(entry.mode, entry.factory)
+            self.bind(entry.key, f"switch_mode('{entry.mode}')", description=_(entry.title))
+
+    def _initial_brand(self) -> Brand:
+        saved = self.store.settings.get(BRAND_SETTING)
+        brands = self.store.brands.list()
+        for brand in brands:
+            if saved is not None and str(brand.id) == saved:
+                return brand
+        if brands:
+            return brands[0]
+        return self.store.brands.ensure_one("UTC")
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.entries[0].mode)
+
+    def today(self) -> date:
+        """Today's date in the brand's time zone, from the one clock."""
+        instant = pendulum.instance(self.clock())
+        return instant.in_timezone(self.brand.timezone).date()
+
+    def set_brand(self, brand: Brand) -> None:
+        """Show ``brand`` everywhere and remember it for the next start."""
+        self.brand = brand
+        self.store.settings.set(BRAND_SETTING, str(brand.id))
+        screen = self.screen
+        if isinstance(screen, SmtuiScreen):
+            screen.reload()
+
+    def action_help(self) -> None:
+        screen = self.screen
+        title = getattr(screen, "TITLE_TEXT", "") or self.title
+        self.push_screen(HelpScreen(title, screen.active_bindings))
+
+    def action_pick_brand(self) -> None:
+        brands = self.store.brands.list()
+        choices = [(f"{brand.name}  ({brand.timezone})", brand) for brand in brands]
+        self.push_screen(
+            PickerScreen(_("Show brand"), choices, current=self.brand),
+            lambda brand: brand and self.set_brand(brand),
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for entry in self.entries:
+            yield SystemCommand(
+                _(entry.title),
+                _("Open the {title} screen ({key})").format(title=_(entry.title), key=entry.key),
+                lambda mode=entry.mode: self.switch_mode(mode),
+            )
+        yield SystemCommand(_("Switch brand"), _("Show another brand"), self.action_pick_brand)
+        yield SystemCommand(_("Help"), _("Every key of this screen"), self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(settings: Settings, store: Store, clock: Clock) -> SmtuiApp:
+    """Build the app; tests and the CLI use this same factory."""
+    set_language(settings.language)
+    return SmtuiApp(settings, store, clock)

@@ -1,0 +1,46 @@
+"""Provides what every smtui screen shares: typed access to the app's store, clock and
+current brand, and a reload whenever the screen comes back into view (so changes made
+elsewhere, in another screen or another process, show up)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import Screen
+
+from smtui.domain.models import Brand
+
+if TYPE_CHECKING:
+    from smtui.app import SmtuiApp
+    from smtui.store import Store
+
+
+class AppAccess:
+    """Typed access to the running SmtuiApp for screens and panes (Textual types it as App)."""
+
+    app: Any
+
+    @property
+    def smtui(self) -> SmtuiApp:
+        return cast("SmtuiApp", self.app)
+
+
+class SmtuiScreen(AppAccess, Screen[None]):
+    """Subclasses implement :meth:`reload`; it runs on mount, on resume and on brand change."""
+
+    TITLE_TEXT = ""
+
+    @property
+    def store(self) -> Store:
+        return self.smtui.store
+
+    @property
+    def brand(self) -> Brand:
+        return self.smtui.brand
+
+    def reload(self) -> None:
+        """Read what the screen shows again from the store."""
+
+    def on_screen_resume(self) -> None:
+        self.sub_title = self.brand.name
+        self.reload()

@@ -1,0 +1,29 @@
+"""Provides the list of screens and the number key of each.
+
+The keys are fixed for the whole product (1 Today, 2 Calendar, 3 Queue, 4 KPIs, 5 Strategy,
+6 Audit) so that muscle memory survives as screens land; a screen joins by adding its entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+from smtui.domain.i18n import N_
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenEntry:
+    key: str
+    mode: str
+    title: str  # an N_ marked source string: translate when shown
+    factory: Callable[[], Screen[None]]
+
+
+def screen_entries() -> list[ScreenEntry]:
+    """Imported lazily so that the CLI never pays for Textual."""
+    from smtui.screens.strategy import StrategyScreen
+
+    return [ScreenEntry("5", "strategy", N_("Strategy"), StrategyScreen)]

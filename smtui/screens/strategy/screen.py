@@ -1,0 +1,97 @@
+"""Provides the Strategy screen: the brand's charter, channels, objectives, personas and
+content pillars, one tab each, and the switch between brands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, TabbedContent
+
+from smtui.domain.i18n import _
+from smtui.domain.models import Brand
+from smtui.screens.base import SmtuiScreen
+from smtui.screens.strategy.channels import ChannelsPane
+from smtui.screens.strategy.charter import CharterPane, brand_fields
+from smtui.screens.strategy.objectives import ObjectivesPane
+from smtui.screens.strategy.personas import PersonasPane
+from smtui.screens.strategy.pillars import PillarsPane
+from smtui.widgets import FormScreen, PickerScreen
+
+TABS = ("charter", "channels", "objectives", "personas", "pillars")
+
+
+class StrategyScreen(SmtuiScreen):
+    TITLE_TEXT = _("Strategy")
+    BINDINGS = [
+        Binding("right_square_bracket", "tab(1)", _("Next tab"), key_display="]"),
+        Binding("left_square_bracket", "tab(-1)", _("Previous tab"), key_display="[", show=False),
+        Binding("b", "switch_brand", _("Brand"), tooltip=_("Show another brand")),
+        Binding("n", "new_brand", _("New brand"), show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="strategy-tabs"):
+            yield CharterPane(_("Charter"), id="charter")
+            yield ChannelsPane(_("Channels"), id="channels")
+            yield ObjectivesPane(_("Objectives"), id="objectives")
+            yield PersonasPane(_("Personas"), id="personas")
+            yield PillarsPane(_("Pillars"), id="pillars")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"smtui — {self.TITLE_TEXT}"
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#strategy-tabs", TabbedContent)
+
+    def pane(self, tab: str) -> Any:
+        return self.query_one(f"#{tab}")
+
+    def reload(self) -> None:
+        self.sub_title = self.brand.name
+        for tab in TABS:
+            self.pane(tab).reload()
+        self.pane(self.tabs.active or TABS[0]).focus_table()
+
+    def action_tab(self, step: int) -> None:
+        current = TABS.index(self.tabs.active) if self.tabs.active in TABS else 0
+        self.show_tab(TABS[(current + step) % len(TABS)])
+
+    def show_tab(self, tab: str) -> None:
+        self.tabs.active = tab
+        self.pane(tab).focus_table()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self.call_after_refresh(self.pane(event.pane.id).focus_table)
+
+    def action_switch_brand(self) -> None:
+        brands = self.store.brands.list()
+        choices = [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]
+        hint = _("Enter choose · Esc cancel · n on the Strategy screen makes a new brand")
+        self.app.push_screen(
+            PickerScreen(_("Show brand"), choices, current=self.brand.id, hint=hint),
+            self._brand_chosen,
+        )
+
+    def _brand_chosen(self, brand_id: int | None) -> None:
+        if brand_id is not None and brand_id != self.brand.id:
+            self.smtui.set_brand(self.store.brands.get(brand_id))
+
+    def action_new_brand(self) -> None:
+        def submit(data: dict[str, Any]) -> Brand:
+            return self.store.brands.add(Brand.model_validate(data))
+
+        def done(brand: Brand | None) -> None:
+            if brand is not None:
+                self.smtui.set_brand(brand)
+                self.notify(_("Brand created: {name}").format(name=brand.name), markup=False)
+
+        values = {"timezone": self.brand.timezone}
+        self.app.push_screen(FormScreen(_("New brand"), brand_fields(), values, submit), done)

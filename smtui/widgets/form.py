@@ -1,0 +1,183 @@
+"""Provides the modal form every add and edit goes through.
+
+A form is described by :class:`FormField` specs and a ``submit`` callback that validates and
+commits in one go. When ``submit`` raises a pydantic ``ValidationError`` or a
+``DomainError``, each message is shown under the field it names and nothing is written;
+when it returns, the form closes with the saved value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+
+from smtui.domain.i18n import _
+from smtui.domain.validation import DomainError, field_errors
+from smtui.widgets.literal import literal
+
+Kind = Literal["text", "area", "select", "multi", "number", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One input of a form. ``options`` are (label, value) pairs for select and multi."""
+
+    name: str
+    label: str
+    kind: Kind = "text"
+    options: Sequence[tuple[str, str]] = ()
+    required: bool = False
+    placeholder: str = ""
+    help: str = ""
+    allow_blank: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class FormScreen(ModalScreen[Any]):
+    """Dismisses with whatever ``submit`` returned, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save"), id="form.save", priority=True),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        values: dict[str, Any],
+        submit: Callable[[dict[str, Any]], Any],
+        *,
+        form_id: str = "form",
+    ) -> None:
+        super().__init__(id=f"{form_id}-screen")
+        self.title_text = title
+        self.fields = list(fields)
+        self.values = values
+        self.submit = submit
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form-dialog"):
+            yield Static(literal(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="form-fields"):
+                for spec in self.fields:
+                    with Vertical(classes="form-row", id=f"row-{spec.name}"):
+                        with Horizontal(classes="form-line"):
+                            label = spec.label + (" *" if spec.required else "")
+                            yield Label(literal(label), classes="form-label")
+                            yield self._input(spec)
+                        if spec.help:
+                            yield Static(literal(spec.help), classes="form-help")
+                        yield Static(
+                            "", classes="form-error", id=f"error-{spec.name}", markup=False
+                        )
+            yield Static("", classes="form-error", id="error-form", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+                yield Button(_("Cancel (esc)"), id="cancel")
+
+    def _input(self, spec: FormField) -> Widget:
+        value = self.values.get(spec.name)
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "area":
+            return TextArea(
+                str(value or ""), id=widget_id, soft_wrap=True, compact=True, classes="form-area"
+            )
+        if spec.kind == "select":
+            allow_blank = spec.allow_blank and not spec.required
+            known = {option_value for _label, option_value in spec.options}
+            return Select(
+                [(label, option_value) for label, option_value in spec.options],
+                value=value if value in known else Select.NULL,
+                allow_blank=allow_blank,
+                id=widget_id,
+                prompt=spec.placeholder or _("Choose…"),
+                compact=True,
+            )
+        if spec.kind == "multi":
+            chosen = set(value or [])
+            return SelectionList[str](
+                *(
+                    (label, option_value, option_value in chosen)
+                    for label, option_value in spec.options
+                ),
+                id=widget_id,
+                classes="form-multi",
+            )
+        text = "" if value is None else str(value)
+        return Input(text, placeholder=spec.placeholder, id=widget_id, compact=True)
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def read(self) -> dict[str, Any]:
+        """The raw values: empty optional numbers, dates and choices become None."""
+        data: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                data[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                data[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, SelectionList):
+                data[spec.name] = list(widget.selected)
+            else:
+                assert isinstance(widget, Input)
+                text = widget.value.strip()
+                data[spec.name] = None if (text == "" and spec.kind in ("number", "date")) else text
+        return data
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        names = {spec.name for spec in self.fields}
+        for spec in self.fields:
+            self._error(f"#error-{spec.name}", errors.get(spec.name, ""))
+            self.query_one(f"#row-{spec.name}").set_class(spec.name in errors, "-invalid")
+        stray = [message for name, message in errors.items() if name not in names]
+        self._error("#error-form", "; ".join(stray))
+        for spec in self.fields:
+            if spec.name in errors:
+                self.query_one(f"#field-{spec.name}").focus()
+                break
+
+    def _error(self, selector: str, message: str) -> None:
+        label = self.query_one(selector, Static)
+        label.update(message)
+        label.set_class(bool(message), "-shown")
+
+    def action_save(self) -> None:
+        try:
+            result = self.submit(self.read())
+        except ValidationError as error:
+            self.show_errors(field_errors(error))
+            return
+        except DomainError as error:
+            self.show_errors({error.field or "": error.message})
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,52 @@
+"""Provides the help screen: every key of the screen it was opened from, and the global ones."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from smtui.domain.i18n import _
+
+
+class HelpScreen(ModalScreen[None]):
+    """Built from the live bindings, so a screen's new keys appear here without a doc change."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", _("Close"), id="help.close")]
+
+    def __init__(self, title: str, bindings: dict[str, ActiveBinding]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = self._rows(bindings)
+
+    def _rows(self, bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
+        seen: dict[str, list[str]] = {}
+        for key, active in bindings.items():
+            description = active.binding.description or active.binding.action
+            if active.binding.system or not active.binding.description:
+                continue
+            seen.setdefault(description, []).append(self.app.get_key_display(Binding(key, "")))
+        return [(" ".join(keys), description) for description, keys in seen.items()]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="dialog"):
+            yield Static(
+                Text(_("Keys — {screen}").format(screen=self.title_text)), classes="dialog-title"
+            )
+            table: DataTable[Text] = DataTable(
+                id="help-keys", cursor_type="row", zebra_stripes=True
+            )
+            table.add_columns(_("Key"), _("Does"))
+            for keys, description in self.rows:
+                table.add_row(Text(keys, style="bold"), Text(description))
+            yield table
+            yield Static(
+                Text(_("Ctrl+P opens the command palette: every action is there by name.")),
+                classes="dialog-hint",
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
