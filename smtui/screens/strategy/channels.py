@@ -26,10 +26,10 @@ STATUS_STYLE = {
 class ChannelsPane(ListPane[Channel]):
     COLUMNS = (
         (_("Platform"), 10),
-        (_("Handle"), 22),
-        (_("Status"), 12),
+        (_("Handle"), 20),
+        (_("Status"), 11),
         (_("Managed by"), 14),
-        (_("Cadence"), 12),
+        (_("Cadence"), 11),
         (_("Limit"), 6),
         (_("Mission"), None),
     )
@@ -41,12 +41,12 @@ class ChannelsPane(ListPane[Channel]):
     def cells(self, item: Channel) -> tuple[RenderableType, ...]:
         return (
             Text(item.platform.label),
-            literal_line(item.handle, 22),
+            literal_line(item.handle, 20),
             Text(item.status.label, style=STATUS_STYLE[item.status]),
             literal_line(item.manager, 14),
             Text(item.cadence_text or "—"),
-            Text(str(item.char_limit) if item.char_limit else "—", justify="right"),
-            literal_line(item.mission, 60),
+            Text(f"{item.char_limit:,}" if item.char_limit else "—", justify="right"),
+            literal_line(item.mission, self.flex),
         )
 
     def detail(self, item: Channel) -> RenderableType:

@@ -34,6 +34,8 @@ class ListPane(AppAccess, TabPane, Generic[M]):
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(title, id=id)
         self.items: list[M] = []
+        self.flex = 30
+        """Width of the one column declared without a width: what the others leave free."""
 
     # -- what subclasses provide -------------------------------------------------------
     def fetch(self) -> list[M]:
@@ -67,13 +69,7 @@ class ListPane(AppAccess, TabPane, Generic[M]):
 
     # -- shared behaviour ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        table: DataTable[RenderableType] = DataTable(
-            id=f"{self.id}-table", cursor_type="row", zebra_stripes=True
-        )
-        for label, width in self.COLUMNS:
-            table.add_column(label, width=width)
-        table.border_title = self.NOUN
-        yield table
+        yield DataTable(id=f"{self.id}-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id=f"{self.id}-summary", classes="pane-summary")
         yield Static("", id=f"{self.id}-detail", classes="pane-detail")
 
@@ -88,13 +84,26 @@ class ListPane(AppAccess, TabPane, Generic[M]):
             return None
         return self.items[table.cursor_row]
 
+    def _fit_columns(self) -> None:
+        """Size the flexible column to what the table's width leaves, so no row overflows."""
+        table = self.table
+        width = table.size.width or self.app.size.width - 4
+        fixed = sum(w for _label, w in self.COLUMNS if w) + 2 * len(self.COLUMNS) + 2
+        self.flex = max(16, width - fixed)
+        table.clear(columns=True)
+        for label, column_width in self.COLUMNS:
+            table.add_column(label, width=column_width or self.flex)
+
+    def on_resize(self) -> None:
+        self.reload()
+
     def reload(self, select_id: int | None = None) -> None:
         """Refill the table from the store, keeping the cursor on ``select_id`` or in place."""
         table = self.table
         keep = select_id if select_id is not None else getattr(self.current, "id", None)
         row = table.cursor_row
         self.items = self.fetch()
-        table.clear()
+        self._fit_columns()
         for item in self.items:
             table.add_row(*self.cells(item), key=str(item.id))  # type: ignore[attr-defined]
         ids = [item.id for item in self.items]  # type: ignore[attr-defined]

@@ -35,10 +35,10 @@ class ObjectivesPane(ListPane[Objective]):
     COLUMNS = (
         (_("Objective"), None),
         (_("Type"), 16),
-        (_("Metric"), 20),
-        (_("Baseline → target"), 18),
+        (_("Metric"), 18),
+        (_("Baseline → target"), 17),
         (_("Due"), 10),
-        (_("Status"), 9),
+        (_("Status"), 8),
         (_("SMART"), 7),
     )
     NOUN = _("Objective")
@@ -51,9 +51,9 @@ class ObjectivesPane(ListPane[Objective]):
 
     def cells(self, item: Objective) -> tuple[RenderableType, ...]:
         return (
-            literal_line(item.statement, 48),
+            literal_line(item.statement, self.flex),
             Text(item.type.label),
-            literal_line(item.metric_name or "—", 20),
+            literal_line(item.metric_name or "—", 18),
             Text(f"{number(item.baseline)} → {number(item.target)}"),
             Text(item.due_date.isoformat() if item.due_date else "—"),
             Text(item.status.label),

@@ -15,7 +15,7 @@ from smtui.widgets import FormField, literal, literal_line
 
 
 class PersonasPane(ListPane[Persona]):
-    COLUMNS = ((_("Name"), 20), (_("Summary"), None), (_("Where they are"), 30))
+    COLUMNS = ((_("Name"), 24), (_("Summary"), None), (_("Where they are"), 34))
     NOUN = _("Persona")
 
     def fetch(self) -> list[Persona]:
@@ -23,9 +23,9 @@ class PersonasPane(ListPane[Persona]):
 
     def cells(self, item: Persona) -> tuple[RenderableType, ...]:
         return (
-            literal_line(item.name, 20),
-            literal_line(item.summary, 70),
-            Text(", ".join(platform.label for platform in item.platforms) or "—"),
+            literal_line(item.name, 24),
+            literal_line(item.summary, self.flex),
+            literal_line(", ".join(platform.label for platform in item.platforms) or "—", 34),
         )
 
     def detail(self, item: Persona) -> RenderableType:

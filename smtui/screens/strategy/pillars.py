@@ -42,7 +42,7 @@ class PillarsPane(ListPane[Pillar]):
             literal_line(item.name, 28),
             Text(f"{item.target_share}%", justify="right"),
             swatch(item.colour),
-            literal_line(item.description, 70),
+            literal_line(item.description, self.flex),
         )
 
     def detail(self, item: Pillar) -> RenderableType:

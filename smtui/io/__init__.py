@@ -1,0 +1,1 @@
+"""Provides import and export of smtui's data: CSV, JSON, iCalendar, Markdown reports."""

@@ -1,0 +1,35 @@
+"""SVG snapshots of the Strategy screen with the demo workspace, at a fixed size and instant."""
+
+from __future__ import annotations
+
+import pytest
+
+from smtui.demo import fill_demo
+from smtui.store import Store
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def demo_app(make_smtui_app, store: Store, clock):  # type: ignore[no-untyped-def]
+    fill_demo(store, clock)
+    return make_smtui_app()
+
+
+@pytest.mark.parametrize(
+    ("tab", "presses"),
+    [
+        ("charter", ()),
+        ("channels", ("right_square_bracket",)),
+        ("objectives", ("right_square_bracket",) * 2),
+        ("pillars", ("right_square_bracket",) * 4),
+    ],
+)
+def test_strategy_tab(snap_compare, demo_app, tab: str, presses: tuple[str, ...]) -> None:
+    assert snap_compare(demo_app, press=presses, terminal_size=SIZE)
+
+
+def test_strategy_help(snap_compare, demo_app) -> None:
+    assert snap_compare(
+        demo_app, press=("right_square_bracket", "question_mark"), terminal_size=SIZE
+    )
