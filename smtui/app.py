@@ -76,11 +76,14 @@ class SmtuiApp(App[None]):
 
     def action_pick_brand(self) -> None:
         brands = self.store.brands.list()
-        choices = [(f"{brand.name}  ({brand.timezone})", brand) for brand in brands]
-        self.push_screen(
-            PickerScreen(_("Show brand"), choices, current=self.brand),
-            lambda brand: brand and self.set_brand(brand),
-        )
+        choices = [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]
+        hint = _("Enter choose · Esc cancel · n on the Strategy screen makes a new brand")
+        picker = PickerScreen(_("Show brand"), choices, current=self.brand.id, hint=hint)
+        self.push_screen(picker, self._brand_picked)
+
+    def _brand_picked(self, brand_id: int | None) -> None:
+        if brand_id is not None and brand_id != self.brand.id:
+            self.set_brand(self.store.brands.get(brand_id))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for entry in self.entries:

@@ -329,3 +329,18 @@ async def test_hostile_names_are_shown_literally(make_smtui_app, store: Store) -
         await pilot.click("#channels-table", offset=(15, 1))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_deleting_a_row_already_gone_warns_instead_of_crashing(
+    make_smtui_app, store: Store
+) -> None:
+    brand_id = store.brands.ensure_one("UTC").id
+    channel = store.channels.add(Channel(brand_id=brand_id, platform=Platform.X, handle="@maple"))
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(pilot, "channels")
+        store.channels.delete(channel.id)  # as another process would
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#channels-table", DataTable).row_count == 0

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabPane
 
 from smtui.domain.i18n import _
+from smtui.domain.validation import DomainError
 from smtui.screens.base import AppAccess
 from smtui.widgets import ConfirmScreen, FormField, FormScreen
 
@@ -84,18 +85,22 @@ class ListPane(AppAccess, TabPane, Generic[M]):
             return None
         return self.items[table.cursor_row]
 
-    def _fit_columns(self) -> None:
-        """Size the flexible column to what the table's width leaves, so no row overflows."""
-        table = self.table
-        width = table.size.width or self.app.size.width - 4
+    def _flex_width(self) -> int:
+        """What the fixed columns leave of the table's width, so that no row overflows."""
+        width = self.table.size.width or self.app.size.width - 4
         fixed = sum(w for _label, w in self.COLUMNS if w) + 2 * len(self.COLUMNS) + 2
-        self.flex = max(16, width - fixed)
+        return max(16, width - fixed)
+
+    def _fit_columns(self) -> None:
+        self.flex = self._flex_width()
+        table = self.table
         table.clear(columns=True)
         for label, column_width in self.COLUMNS:
             table.add_column(label, width=column_width or self.flex)
 
     def on_resize(self) -> None:
-        self.reload()
+        if self._flex_width() != self.flex:
+            self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
         """Refill the table from the store, keeping the cursor on ``select_id`` or in place."""
@@ -166,10 +171,15 @@ class ListPane(AppAccess, TabPane, Generic[M]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if not yes:
+                return
+            try:
                 self.remove(item)
-                self.reload()
+            except DomainError as error:  # deleted meanwhile, in another window or process
+                self.notify(error.message, severity="warning", markup=False)
+            else:
                 self.notify(_("Deleted: {name}").format(name=self.name_of(item)), markup=False)
+            self.reload()
 
         question = _("Delete this {noun}?").format(noun=self.NOUN.lower())
         self.app.push_screen(ConfirmScreen(question, self.name_of(item)), answered)

@@ -18,7 +18,7 @@ from smtui.screens.strategy.charter import CharterPane, brand_fields
 from smtui.screens.strategy.objectives import ObjectivesPane
 from smtui.screens.strategy.personas import PersonasPane
 from smtui.screens.strategy.pillars import PillarsPane
-from smtui.widgets import FormScreen, PickerScreen
+from smtui.widgets import FormScreen
 
 TABS = ("charter", "channels", "objectives", "personas", "pillars")
 
@@ -28,7 +28,7 @@ class StrategyScreen(SmtuiScreen):
     BINDINGS = [
         Binding("right_square_bracket", "tab(1)", _("Next tab"), key_display="]"),
         Binding("left_square_bracket", "tab(-1)", _("Previous tab"), key_display="[", show=False),
-        Binding("b", "switch_brand", _("Brand"), tooltip=_("Show another brand")),
+        Binding("b", "app.pick_brand", _("Brand"), tooltip=_("Show another brand")),
         Binding("n", "new_brand", _("New brand"), show=False),
     ]
 
@@ -70,19 +70,6 @@ class StrategyScreen(SmtuiScreen):
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
             self.call_after_refresh(self.pane(event.pane.id).focus_table)
-
-    def action_switch_brand(self) -> None:
-        brands = self.store.brands.list()
-        choices = [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]
-        hint = _("Enter choose · Esc cancel · n on the Strategy screen makes a new brand")
-        self.app.push_screen(
-            PickerScreen(_("Show brand"), choices, current=self.brand.id, hint=hint),
-            self._brand_chosen,
-        )
-
-    def _brand_chosen(self, brand_id: int | None) -> None:
-        if brand_id is not None and brand_id != self.brand.id:
-            self.smtui.set_brand(self.store.brands.get(brand_id))
 
     def action_new_brand(self) -> None:
         def submit(data: dict[str, Any]) -> Brand:
