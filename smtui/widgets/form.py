@@ -69,6 +69,9 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
             yield Static(literal(self.title_text), classes="dialog-title")
+            yield Static(
+                _("ctrl+s save · esc cancel · tab next field · * required"), classes="dialog-hint"
+            )
             with VerticalScroll(classes="form-fields"):
                 for spec in self.fields:
                     with Vertical(classes="form-row", id=f"row-{spec.name}"):

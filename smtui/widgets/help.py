@@ -23,13 +23,17 @@ class HelpScreen(ModalScreen[None]):
         self.rows = self._rows(bindings)
 
     def _rows(self, bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
-        seen: dict[str, list[str]] = {}
+        """smtui's own keys first; the cursor keys of Textual's widgets after them."""
+        ours: dict[str, list[str]] = {}
+        navigation: dict[str, list[str]] = {}
         for key, active in bindings.items():
-            description = active.binding.description or active.binding.action
-            if active.binding.system or not active.binding.description:
+            description = active.binding.description
+            if active.binding.system or not description:
                 continue
-            seen.setdefault(description, []).append(self.app.get_key_display(Binding(key, "")))
-        return [(" ".join(keys), description) for description, keys in seen.items()]
+            builtin = type(active.node).__module__.startswith("textual.")
+            group = navigation if builtin else ours
+            group.setdefault(description, []).append(self.app.get_key_display(Binding(key, "")))
+        return [(" ".join(keys), description) for description, keys in (ours | navigation).items()]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog"):
