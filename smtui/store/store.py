@@ -19,12 +19,15 @@ from smtui.domain.clock import Clock
 from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
 from smtui.store.migrate import UpgradeResult, prepare_database
 from smtui.store.repositories import (
+    AuditRepository,
     BrandRepository,
     ChannelRepository,
+    CompetitorRepository,
     MetricRepository,
     ObjectiveRepository,
     PersonaRepository,
     PillarRepository,
+    PostRepository,
     SettingRepository,
 )
 
@@ -59,6 +62,14 @@ class Store:
         self.engine.dispose()
 
     @cached_property
+    def audits(self) -> AuditRepository:
+        return AuditRepository(self)
+
+    @cached_property
+    def competitors(self) -> CompetitorRepository:
+        return CompetitorRepository(self)
+
+    @cached_property
     def brands(self) -> BrandRepository:
         return BrandRepository(self)
 
@@ -81,6 +92,10 @@ class Store:
     @cached_property
     def metrics(self) -> MetricRepository:
         return MetricRepository(self)
+
+    @cached_property
+    def posts(self) -> PostRepository:
+        return PostRepository(self)
 
     @cached_property
     def settings(self) -> SettingRepository:

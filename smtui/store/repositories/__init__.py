@@ -1,7 +1,9 @@
 """Provides one repository per aggregate; each hands out pydantic models, never rows."""
 
+from smtui.store.repositories.audit import AuditRepository, CompetitorRepository
 from smtui.store.repositories.base import NotFoundError, Repository
 from smtui.store.repositories.brands import BrandRepository
+from smtui.store.repositories.posts import PostRepository
 from smtui.store.repositories.strategy import (
     ChannelRepository,
     MetricRepository,
@@ -12,13 +14,16 @@ from smtui.store.repositories.strategy import (
 )
 
 __all__ = [
+    "AuditRepository",
     "BrandRepository",
     "ChannelRepository",
+    "CompetitorRepository",
     "MetricRepository",
     "NotFoundError",
     "ObjectiveRepository",
     "PersonaRepository",
     "PillarRepository",
+    "PostRepository",
     "Repository",
     "SettingRepository",
 ]

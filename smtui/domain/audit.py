@@ -1,0 +1,301 @@
+"""Provides the audit: its template (data shipped in the package), dated runs and their
+items, competitor observations, and the pure rules on them (expand the template for a
+brand's channels, compare two runs, measure progress).
+
+The template is a TOML file rather than code so that it can be edited, versioned and
+translated without touching Python; runs copy its items, so history never changes when
+the template does.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
+
+from smtui.domain.enums import Platform
+from smtui.domain.i18n import _
+from smtui.domain.models import Channel, LongText, Model, Name
+from smtui.domain.validation import check_url
+
+TEMPLATE_FILE = "audit_template.toml"
+
+# The short names of the five guides in seeds/README.md; every template item cites one.
+SEED_NAMES: tuple[str, ...] = (
+    "BDC checklist",
+    "Seven steps",
+    "Community essay",
+    "Six phases",
+    "Six-step plan",
+)
+
+
+# --- the template ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    key: str
+    text: str
+    source: str
+    per_channel: bool = False
+
+
+@dataclass(frozen=True)
+class TemplateSection:
+    key: str
+    title: str
+    items: tuple[TemplateItem, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    version: str
+    sections: tuple[TemplateSection, ...]
+
+    @property
+    def items(self) -> list[TemplateItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One item a new run will hold: the template item, expanded for a channel if needed."""
+
+    key: str
+    section: str
+    position: int
+    text: str
+    source: str
+    channel_id: int | None = None
+
+
+def parse_template(data: dict[str, Any]) -> Template:
+    """Build a template from parsed TOML, refusing what would make runs incomparable."""
+    sections = tuple(
+        TemplateSection(
+            key=str(section["key"]),
+            title=str(section["title"]),
+            items=tuple(
+                TemplateItem(
+                    key=str(item["key"]),
+                    text=str(item["text"]),
+                    source=str(item["source"]),
+                    per_channel=bool(item.get("per_channel", False)),
+                )
+                for item in section.get("items", ())
+            ),
+        )
+        for section in data.get("sections", ())
+    )
+    template = Template(version=str(data["version"]), sections=sections)
+    keys = [item.key for item in template.items]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"audit template: duplicate keys {duplicates}")
+    unknown = sorted({item.source for item in template.items} - set(SEED_NAMES))
+    if unknown:
+        raise ValueError(f"audit template: unknown sources {unknown}")
+    return template
+
+
+def load_template() -> Template:
+    """The built-in template, read from the installed package (works from a wheel too)."""
+    text = resources.files("smtui.domain").joinpath(TEMPLATE_FILE).read_text(encoding="utf-8")
+    return parse_template(tomllib.loads(text))
+
+
+def expand(template: Template, channels: Sequence[Channel]) -> list[ItemSpec]:
+    """The items of a new run, in order: per-channel items once per channel.
+
+    Positions run across the whole run (not per section), so ordering by position alone
+    keeps the template's section order. The text keeps the English source with the
+    channel's label filled in, so an old run still reads right after a channel is renamed.
+    """
+    specs: list[ItemSpec] = []
+    for section in template.sections:
+        for item in section.items:
+            targets: Iterable[Channel | None] = channels if item.per_channel else (None,)
+            for channel in targets:
+                text = item.text
+                if channel is not None:
+                    text = text.replace("{channel}", channel.label)
+                specs.append(
+                    ItemSpec(
+                        key=item.key,
+                        section=section.title,
+                        position=len(specs),
+                        text=text,
+                        source=item.source,
+                        channel_id=channel.id if channel is not None else None,
+                    )
+                )
+    return specs
+
+
+# --- runs and items --------------------------------------------------------------------
+
+
+class AuditRun(Model):
+    id: int | None = None
+    brand_id: int
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    started_on: date
+    finished_at: datetime | None = None
+    template_version: Annotated[str, Field(max_length=20)] = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class AuditItem(Model):
+    id: int | None = None
+    run_id: int
+    key: Annotated[str, Field(max_length=120)] = ""
+    section: Annotated[str, Field(min_length=1, max_length=120)]
+    position: int = 0
+    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+    source: Annotated[str, Field(max_length=60)] = ""
+    channel_id: int | None = None
+    done: bool = False
+    note: LongText = ""
+    evidence_url: str | None = None
+    due_date: date | None = None
+    owner: Annotated[str, Field(max_length=120)] = ""
+
+    @field_validator("evidence_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return check_url(value) if value else None
+
+    @property
+    def is_action(self) -> bool:
+        """An item with a due date is an action the Today screen shows until it is done."""
+        return self.due_date is not None and not self.done
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    previous: AuditItem
+    current: AuditItem
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between two runs, items matched by key and channel."""
+
+    changed: list[ItemChange] = field(default_factory=list)
+    added: list[AuditItem] = field(default_factory=list)
+    removed: list[AuditItem] = field(default_factory=list)
+
+
+def compare(previous_items: Sequence[AuditItem], current_items: Sequence[AuditItem]) -> Comparison:
+    """Items whose done state changed, and items only one run has (template or channels
+    changed). Items without a key (added by hand) are matched by their text instead."""
+
+    def identity(item: AuditItem) -> tuple[str, int | None]:
+        return (item.key or "text:" + item.text, item.channel_id)
+
+    before = {identity(item): item for item in previous_items}
+    after = {identity(item): item for item in current_items}
+    changed = [
+        ItemChange(before[ident], item)
+        for ident, item in after.items()
+        if ident in before and before[ident].done != item.done
+    ]
+    added = [item for ident, item in after.items() if ident not in before]
+    removed = [item for ident, item in before.items() if ident not in after]
+    return Comparison(changed=changed, added=added, removed=removed)
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down so that 100 means everything is ticked."""
+        return self.done * 100 // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class Progress:
+    sections: list[SectionProgress]
+    overall: SectionProgress
+
+
+def progress(items: Iterable[AuditItem]) -> Progress:
+    """Done over total per section (in the order sections first appear) and overall."""
+    counts: dict[str, list[int]] = {}
+    for item in items:
+        pair = counts.setdefault(item.section, [0, 0])
+        pair[0] += int(item.done)
+        pair[1] += 1
+    sections = [SectionProgress(name, done, total) for name, (done, total) in counts.items()]
+    overall = SectionProgress(
+        _("Overall"),
+        sum(section.done for section in sections),
+        sum(section.total for section in sections),
+    )
+    return Progress(sections=sections, overall=overall)
+
+
+# --- competitor benchmark --------------------------------------------------------------
+
+
+class CompetitorObservation(Model):
+    """What a competitor looked like on one date; observations accumulate over time."""
+
+    id: int | None = None
+    brand_id: int
+    name: Name
+    platform: Platform
+    handle: Annotated[str, Field(max_length=120)] = ""
+    followers: Annotated[int, Field(ge=0)] | None = None
+    posts_per_week: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    content_types: LongText = ""
+    notes: LongText = ""
+    observed_on: date
+
+
+@dataclass(frozen=True)
+class CompetitorChange:
+    """The latest observation of one competitor on one platform, and the change since the
+    one before (None when there is no earlier observation or a value is missing)."""
+
+    latest: CompetitorObservation
+    previous_on: date | None = None
+    followers_change: int | None = None
+    posts_per_week_change: float | None = None
+
+
+def change_since(
+    latest: CompetitorObservation, previous: CompetitorObservation | None
+) -> CompetitorChange:
+    """Pure difference of two observations, so the store only has to fetch two rows."""
+    if previous is None:
+        return CompetitorChange(latest=latest)
+    followers = (
+        latest.followers - previous.followers
+        if latest.followers is not None and previous.followers is not None
+        else None
+    )
+    posts = (
+        latest.posts_per_week - previous.posts_per_week
+        if latest.posts_per_week is not None and previous.posts_per_week is not None
+        else None
+    )
+    return CompetitorChange(
+        latest=latest,
+        previous_on=previous.observed_on,
+        followers_change=followers,
+        posts_per_week_change=posts,
+    )

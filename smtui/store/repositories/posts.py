@@ -1,0 +1,228 @@
+"""Provides the post repository: the editorial calendar's posts, read by time window.
+
+Every calendar view asks for one brand's posts in a half-open UTC range [start, end), which
+``ix_post_brand_scheduled`` (brand_id, scheduled_at) answers without reading the rest of the
+table; the counts the checks panel needs are GROUP BY queries on the same range, so that no
+screen loads a whole month of rows just to count them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from smtui.domain.enums import PostStatus
+from smtui.domain.i18n import _
+from smtui.domain.post import Post
+from smtui.domain.validation import DomainError
+from smtui.store.repositories.base import Repository
+from smtui.store.tables import ChannelRow, PostRow
+
+# Columns a copy does not take from its source: its own identity, times and publication.
+_NOT_COPIED = frozenset(
+    {"id", "created_at", "updated_at", "published_at", "published_url", "repurposed_from_id"}
+)
+# Skipped posts will not go out, so they count toward neither cadence nor mix.
+_NOT_COUNTED = (PostStatus.SKIPPED.value,)
+
+
+class PostRepository(Repository[Post, PostRow]):
+    row_type = PostRow
+    model_type = Post
+    order_by = ("scheduled_at", "id")
+
+    def to_values(self, model: Post, session: Session) -> dict[str, Any]:
+        values = super().to_values(model, session)
+        values["status"] = model.status.value
+        values["updated_at"] = self.store.clock()
+        if model.id is None:
+            values["created_at"] = values["updated_at"]
+        else:
+            values.pop("created_at", None)  # the first save's time stays
+        return values
+
+    # --- windows ---------------------------------------------------------------------
+
+    def _range(self, brand_id: int, start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+        return [
+            PostRow.brand_id == brand_id,
+            PostRow.scheduled_at >= start,
+            PostRow.scheduled_at < end,
+        ]
+
+    def range_query(
+        self,
+        brand_id: int,
+        start: datetime,
+        end: datetime,
+        *,
+        channel_id: int | None = None,
+        pillar_id: int | None = None,
+        objective_id: int | None = None,
+        status: PostStatus | None = None,
+        campaign: str | None = None,
+        text: str | None = None,
+    ) -> Select[tuple[PostRow]]:
+        """The SELECT behind :meth:`in_range`; public so a test can EXPLAIN it."""
+        conditions = self._range(brand_id, start, end)
+        if channel_id is not None:
+            conditions.append(PostRow.channel_id == channel_id)
+        if pillar_id is not None:
+            conditions.append(PostRow.pillar_id == pillar_id)
+        if objective_id is not None:
+            conditions.append(PostRow.objective_id == objective_id)
+        if status is not None:
+            conditions.append(PostRow.status == PostStatus(status).value)
+        if campaign:
+            conditions.append(PostRow.campaign == campaign)
+        if text and text.strip():
+            pattern = f"%{text.strip()}%"
+            conditions.append(or_(PostRow.title.ilike(pattern), PostRow.body.ilike(pattern)))
+        return select(PostRow).where(*conditions).order_by(PostRow.scheduled_at, PostRow.id)
+
+    def in_range(
+        self,
+        brand_id: int,
+        start: datetime,
+        end: datetime,
+        *,
+        channel_id: int | None = None,
+        pillar_id: int | None = None,
+        objective_id: int | None = None,
+        status: PostStatus | None = None,
+        campaign: str | None = None,
+        text: str | None = None,
+    ) -> list[Post]:
+        """The brand's posts scheduled in [start, end), earliest first, optionally filtered.
+
+        Posts without a time (ideas not yet placed) are never in a range; the agenda's
+        "unscheduled" list is a separate question.
+        """
+        query = self.range_query(
+            brand_id,
+            start,
+            end,
+            channel_id=channel_id,
+            pillar_id=pillar_id,
+            objective_id=objective_id,
+            status=status,
+            campaign=campaign,
+            text=text,
+        )
+        with self.store.read() as session:
+            return [self.to_model(row) for row in session.scalars(query)]
+
+    def _counts(
+        self, column: InstrumentedAttribute[Any], brand_id: int, start: datetime, end: datetime
+    ) -> dict[int | None, int]:
+        query = (
+            select(column, func.count())
+            .where(*self._range(brand_id, start, end), PostRow.status.not_in(_NOT_COUNTED))
+            .group_by(column)
+        )
+        with self.store.read() as session:
+            return {key: count for key, count in session.execute(query)}
+
+    def count_by_channel(
+        self, brand_id: int, start: datetime, end: datetime
+    ) -> dict[int | None, int]:
+        """Posts planned per channel in [start, end), skipped ones left out (None: no channel)."""
+        return self._counts(PostRow.channel_id, brand_id, start, end)
+
+    def count_by_pillar(
+        self, brand_id: int, start: datetime, end: datetime
+    ) -> dict[int | None, int]:
+        """Posts planned per pillar in [start, end), skipped ones left out (None: no pillar)."""
+        return self._counts(PostRow.pillar_id, brand_id, start, end)
+
+    # --- moves -----------------------------------------------------------------------
+
+    def move(self, post_id: int, scheduled_at: datetime | None) -> Post:
+        """Place the post at another time (None takes it off the calendar)."""
+        if scheduled_at is not None and scheduled_at.tzinfo is None:
+            raise DomainError(_("a time needs its time zone"), field="scheduled_at")
+        with self.store.write() as session:
+            row = self._row(session, post_id)
+            row.scheduled_at = scheduled_at
+            row.updated_at = self.store.clock()
+            session.flush()
+            return self.to_model(row)
+
+    def _copy(self, source: PostRow, **changes: Any) -> PostRow:
+        """A new row with the source's content; never published, whatever the source was."""
+        values = {
+            column.key: getattr(source, column.key)
+            for column in PostRow.__table__.columns
+            if column.key not in _NOT_COPIED
+        }
+        if values["status"] == PostStatus.PUBLISHED.value:
+            values["status"] = PostStatus.DRAFT.value
+        values.update(changes)
+        moment = self.store.clock()
+        return PostRow(**values, created_at=moment, updated_at=moment)
+
+    def duplicate(self, post_id: int) -> Post:
+        """A copy at the same time on the same channel, to be moved or edited next.
+
+        It keeps the source's repurposing link (it is another piece of the same family)
+        but not its publication: a copy has not been published.
+        """
+        with self.store.write() as session:
+            source = self._row(session, post_id)
+            row = self._copy(source, repurposed_from_id=source.repurposed_from_id)
+            session.add(row)
+            session.flush()
+            return self.to_model(row)
+
+    def repurpose(self, post_id: int, channel_ids: Iterable[int]) -> list[Post]:
+        """One variant of the post per channel, each linked to its source, in one transaction.
+
+        Variants start as drafts (an idea stays an idea): each needs its own text for its
+        platform's limit and tone before it is ready. A channel of another brand is refused
+        and nothing is created.
+        """
+        wanted = list(dict.fromkeys(channel_ids))
+        with self.store.write() as session:
+            source = self._row(session, post_id)
+            owned = set(
+                session.scalars(
+                    select(ChannelRow.id).where(
+                        ChannelRow.id.in_(wanted), ChannelRow.brand_id == source.brand_id
+                    )
+                )
+            )
+            if missing := [channel for channel in wanted if channel not in owned]:
+                raise DomainError(
+                    _("unknown channel for this brand: {ids}").format(
+                        ids=", ".join(map(str, missing))
+                    ),
+                    field="channel_ids",
+                )
+            status = (
+                PostStatus.IDEA.value
+                if source.status == PostStatus.IDEA.value
+                else PostStatus.DRAFT.value
+            )
+            rows = [
+                self._copy(
+                    source, channel_id=channel_id, repurposed_from_id=source.id, status=status
+                )
+                for channel_id in wanted
+            ]
+            session.add_all(rows)
+            session.flush()
+            return [self.to_model(row) for row in rows]
+
+    def variants(self, post_id: int) -> list[Post]:
+        """The posts repurposed from this one, in calendar order."""
+        query = (
+            select(PostRow)
+            .where(PostRow.repurposed_from_id == post_id)
+            .order_by(PostRow.scheduled_at, PostRow.id)
+        )
+        with self.store.read() as session:
+            return [self.to_model(row) for row in session.scalars(query)]
