@@ -13,7 +13,7 @@ from sqlalchemy import insert, text
 from smtui.domain.cadence import month_bounds, week_bounds
 from smtui.domain.enums import Platform, PostStatus
 from smtui.domain.models import Brand, Channel, Pillar
-from smtui.domain.post import Post
+from smtui.domain.post import Post, PostFilter
 from smtui.domain.validation import DomainError
 from smtui.store import NotFoundError, Store
 from smtui.store.tables import PostRow
@@ -96,12 +96,16 @@ def test_in_range_is_half_open_and_filtered(
 
     assert store.posts.in_range(brand.id, start, end) == inside  # type: ignore[arg-type]
     assert brand.id is not None
-    by_channel = store.posts.in_range(brand.id, start, end, channel_id=instagram.id)
+    by_channel = store.posts.in_range(brand.id, start, end, PostFilter(channel_id=instagram.id))
     assert [post.id for post in by_channel] == [inside[1].id]
-    assert store.posts.in_range(brand.id, start, end, pillar_id=pillars[1].id) == [inside[1]]
-    assert store.posts.in_range(brand.id, start, end, status=PostStatus.DRAFT) == [inside[2]]
-    assert store.posts.in_range(brand.id, start, end, text="promo") == [inside[1]]
-    assert store.posts.in_range(brand.id, start, end, campaign="none") == []
+    assert store.posts.in_range(brand.id, start, end, PostFilter(pillar_id=pillars[1].id)) == [
+        inside[1]
+    ]
+    assert store.posts.in_range(brand.id, start, end, PostFilter(status=PostStatus.DRAFT)) == [
+        inside[2]
+    ]
+    assert store.posts.in_range(brand.id, start, end, PostFilter(text="promo")) == [inside[1]]
+    assert store.posts.in_range(brand.id, start, end, PostFilter(campaign="none")) == []
 
 
 def test_month_among_50000_posts_loads_only_that_month(

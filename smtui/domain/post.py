@@ -7,6 +7,7 @@ and any post not yet out may be skipped (and picked up again as an idea or a dra
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Self
 
@@ -109,3 +110,15 @@ class Post(Model):
     def when(self) -> datetime | None:
         """The instant the post belongs to on the calendar: published time, else planned."""
         return self.published_at or self.scheduled_at
+
+
+@dataclass(frozen=True, slots=True)
+class PostFilter:
+    """What the calendar narrows its posts to; every field left None matches everything."""
+
+    channel_id: int | None = None
+    pillar_id: int | None = None
+    objective_id: int | None = None
+    status: PostStatus | None = None
+    campaign: str | None = None
+    text: str | None = None

@@ -17,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from smtui.domain.enums import PostStatus
 from smtui.domain.i18n import _
-from smtui.domain.post import Post
+from smtui.domain.post import Post, PostFilter
 from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import Repository
 from smtui.store.tables import ChannelRow, PostRow
@@ -55,64 +55,35 @@ class PostRepository(Repository[Post, PostRow]):
         ]
 
     def range_query(
-        self,
-        brand_id: int,
-        start: datetime,
-        end: datetime,
-        *,
-        channel_id: int | None = None,
-        pillar_id: int | None = None,
-        objective_id: int | None = None,
-        status: PostStatus | None = None,
-        campaign: str | None = None,
-        text: str | None = None,
+        self, brand_id: int, start: datetime, end: datetime, filters: PostFilter | None = None
     ) -> Select[tuple[PostRow]]:
         """The SELECT behind :meth:`in_range`; public so a test can EXPLAIN it."""
+        filters = filters or PostFilter()
         conditions = self._range(brand_id, start, end)
-        if channel_id is not None:
-            conditions.append(PostRow.channel_id == channel_id)
-        if pillar_id is not None:
-            conditions.append(PostRow.pillar_id == pillar_id)
-        if objective_id is not None:
-            conditions.append(PostRow.objective_id == objective_id)
-        if status is not None:
-            conditions.append(PostRow.status == PostStatus(status).value)
-        if campaign:
-            conditions.append(PostRow.campaign == campaign)
-        if text and text.strip():
-            pattern = f"%{text.strip()}%"
+        if filters.channel_id is not None:
+            conditions.append(PostRow.channel_id == filters.channel_id)
+        if filters.pillar_id is not None:
+            conditions.append(PostRow.pillar_id == filters.pillar_id)
+        if filters.objective_id is not None:
+            conditions.append(PostRow.objective_id == filters.objective_id)
+        if filters.status is not None:
+            conditions.append(PostRow.status == PostStatus(filters.status).value)
+        if filters.campaign:
+            conditions.append(PostRow.campaign == filters.campaign)
+        if filters.text and filters.text.strip():
+            pattern = f"%{filters.text.strip()}%"
             conditions.append(or_(PostRow.title.ilike(pattern), PostRow.body.ilike(pattern)))
         return select(PostRow).where(*conditions).order_by(PostRow.scheduled_at, PostRow.id)
 
     def in_range(
-        self,
-        brand_id: int,
-        start: datetime,
-        end: datetime,
-        *,
-        channel_id: int | None = None,
-        pillar_id: int | None = None,
-        objective_id: int | None = None,
-        status: PostStatus | None = None,
-        campaign: str | None = None,
-        text: str | None = None,
+        self, brand_id: int, start: datetime, end: datetime, filters: PostFilter | None = None
     ) -> list[Post]:
         """The brand's posts scheduled in [start, end), earliest first, optionally filtered.
 
         Posts without a time (ideas not yet placed) are never in a range; the agenda's
         "unscheduled" list is a separate question.
         """
-        query = self.range_query(
-            brand_id,
-            start,
-            end,
-            channel_id=channel_id,
-            pillar_id=pillar_id,
-            objective_id=objective_id,
-            status=status,
-            campaign=campaign,
-            text=text,
-        )
+        query = self.range_query(brand_id, start, end, filters)
         with self.store.read() as session:
             return [self.to_model(row) for row in session.scalars(query)]
 
