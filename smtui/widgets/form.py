@@ -117,6 +117,8 @@ class FormScreen(ModalScreen[Any]):
                 id=widget_id,
                 classes="form-multi",
             )
+        if spec.kind == "number" and isinstance(value, float) and value.is_integer():
+            value = int(value)  # show 3000, not 3000.0
         text = "" if value is None else str(value)
         return Input(text, placeholder=spec.placeholder, id=widget_id, compact=True)
 
@@ -138,6 +140,9 @@ class FormScreen(ModalScreen[Any]):
             else:
                 assert isinstance(widget, Input)
                 text = widget.value.strip()
+                if spec.kind == "number":
+                    # Accept "3,000", "3 000" and "3\u202f000" as people type them.
+                    text = "".join(text.split()).replace(",", "")
                 data[spec.name] = None if (text == "" and spec.kind in ("number", "date")) else text
         return data
 

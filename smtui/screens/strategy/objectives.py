@@ -102,16 +102,9 @@ class ObjectivesPane(ListPane[Objective]):
                 "status": ObjectiveStatus.ACTIVE.value,
                 "start_date": self.smtui.today().isoformat(),
             }
-        values = item.model_dump(mode="json")
-        for key in ("baseline", "target"):
-            if values[key] is not None and float(values[key]).is_integer():
-                values[key] = int(values[key])
-        return values
+        return item.model_dump(mode="json")
 
     def save(self, data: dict[str, Any], item: Objective | None) -> Objective:
-        for key in ("baseline", "target"):
-            if isinstance(data.get(key), str):
-                data[key] = data[key].replace(",", "").replace(" ", "").replace("\u202f", "")
         objective = Objective.model_validate(
             {**data, "brand_id": self.smtui.brand.id, "id": item.id if item else None}
         )
