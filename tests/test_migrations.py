@@ -26,19 +26,19 @@ from smtui.store.engine import make_engine, sqlite_url
 from smtui.store.migrate import alembic_config, current_revision, head_revision
 from smtui.store.tables import Base
 
-SHIPPED_HEAD = "0001_initial"
+SHIPPED_HEAD = "0002_planning_rules"
 
-REVISION_0002 = '''"""Test revision: a slogan for each brand.
+TEST_REVISION = '''"""Test revision: a slogan for each brand.
 
-Revision ID: 0002_slogan
-Revises: 0001_initial
+Revision ID: 0099_slogan
+Revises: 0002_planning_rules
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_slogan"
-down_revision = "0001_initial"
+revision = "0099_slogan"
+down_revision = "0002_planning_rules"
 branch_labels = None
 depends_on = None
 
@@ -82,11 +82,11 @@ def migrated(db_path: Path, now: datetime) -> Path:
 
 
 @pytest.fixture
-def migrations_with_0002(tmp_path: Path) -> Path:
+def migrations_with_test_revision(tmp_path: Path) -> Path:
     """A copy of the shipped revisions folder with one more revision on top."""
     folder = tmp_path / "migrations"
     shutil.copytree(resource("migrations"), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_slogan.py").write_text(REVISION_0002)
+    (folder / "versions" / "0099_slogan.py").write_text(TEST_REVISION)
     return folder
 
 
@@ -256,16 +256,16 @@ def test_a_missing_folder_is_refused_and_not_created(tmp_path: Path, now: dateti
 
 
 def test_an_upgrade_makes_a_backup_first(
-    db_path: Path, now: datetime, migrations_with_0002: Path
+    db_path: Path, now: datetime, migrations_with_test_revision: Path
 ) -> None:
     store, _ = Store.open(db_path, fixed(now))
     store.brands.add(Brand(name="Maple Bakery", timezone="America/Toronto"))
     store.close()
     assert current_revision(db_path) == SHIPPED_HEAD
 
-    result = prepare_database(db_path, now, migrations=migrations_with_0002)
+    result = prepare_database(db_path, now, migrations=migrations_with_test_revision)
 
-    assert (result.from_revision, result.to_revision) == (SHIPPED_HEAD, "0002_slogan")
+    assert (result.from_revision, result.to_revision) == (SHIPPED_HEAD, "0099_slogan")
     assert result.upgraded
     assert result.backup is not None
     assert result.backup.parent == db_path.parent
@@ -279,7 +279,7 @@ def test_an_upgrade_makes_a_backup_first(
     finally:
         backup.close()
     # The upgraded database keeps the data and has the new column.
-    assert current_revision(db_path) == "0002_slogan"
+    assert current_revision(db_path) == "0099_slogan"
     upgraded = sqlite3.connect(db_path)
     try:
         assert upgraded.execute("SELECT name, slogan FROM brand").fetchall() == [
@@ -290,16 +290,16 @@ def test_an_upgrade_makes_a_backup_first(
 
 
 def test_preparing_twice_is_a_no_op_without_a_new_backup(
-    db_path: Path, now: datetime, migrations_with_0002: Path
+    db_path: Path, now: datetime, migrations_with_test_revision: Path
 ) -> None:
     prepare_database(db_path, now)
-    first = prepare_database(db_path, now, migrations=migrations_with_0002)
+    first = prepare_database(db_path, now, migrations=migrations_with_test_revision)
     listing = folder_listing(db_path.parent)
 
-    second = prepare_database(db_path, now, migrations=migrations_with_0002)
+    second = prepare_database(db_path, now, migrations=migrations_with_test_revision)
 
     assert first.backup is not None
-    assert (second.from_revision, second.to_revision) == ("0002_slogan", "0002_slogan")
+    assert (second.from_revision, second.to_revision) == ("0099_slogan", "0099_slogan")
     assert not second.upgraded
     assert second.backup is None
     assert folder_listing(db_path.parent) == listing
@@ -315,12 +315,12 @@ def test_a_database_at_head_is_left_alone(migrated: Path, now: datetime) -> None
 
 
 def test_the_shipped_app_refuses_a_database_upgraded_by_a_newer_one(
-    db_path: Path, now: datetime, migrations_with_0002: Path
+    db_path: Path, now: datetime, migrations_with_test_revision: Path
 ) -> None:
-    prepare_database(db_path, now, migrations=migrations_with_0002)
+    prepare_database(db_path, now, migrations=migrations_with_test_revision)
     before = digest(db_path)
 
-    with pytest.raises(DatabaseError, match="0002_slogan"):
+    with pytest.raises(DatabaseError, match="0099_slogan"):
         prepare_database(db_path, now)
 
     assert digest(db_path) == before

@@ -87,6 +87,8 @@ class Post(Model):
     campaign: UtmValue = ""
     repurposed_from_id: int | None = None
     notes: LongText = ""
+    post_type: Annotated[str, Field(max_length=20)] = ""
+    external_id: Annotated[str, Field(max_length=200)] | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

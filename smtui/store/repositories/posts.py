@@ -24,7 +24,15 @@ from smtui.store.tables import ChannelRow, PostRow
 
 # Columns a copy does not take from its source: its own identity, times and publication.
 _NOT_COPIED = frozenset(
-    {"id", "created_at", "updated_at", "published_at", "published_url", "repurposed_from_id"}
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "published_url",
+        "repurposed_from_id",
+        "external_id",
+    }
 )
 # Skipped posts will not go out, so they count toward neither cadence nor mix.
 _NOT_COUNTED = (PostStatus.SKIPPED.value,)

@@ -2,10 +2,19 @@
 
 from smtui.store.tables.audit import AuditItemRow, AuditRunRow, CompetitorObservationRow
 from smtui.store.tables.base import Base, UTCDateTime
-from smtui.store.tables.inbox import FeedEntryRow, FeedRow, InboxItemRow, SavedReplyRow
-from smtui.store.tables.posts import MetricValueRow, PostMetricRow, PostRow
+from smtui.store.tables.inbox import (
+    FeedEntryRow,
+    FeedRow,
+    InboxEventRow,
+    InboxItemRow,
+    PriorityRuleRow,
+    ResponseTargetRow,
+    SavedReplyRow,
+)
+from smtui.store.tables.posts import MetricValueRow, PostMetricRow, PostRow, RecurringSlotRow
 from smtui.store.tables.strategy import (
     BrandRow,
+    BrandSettingsRow,
     ChannelRow,
     MetricRow,
     ObjectiveRow,
@@ -19,10 +28,12 @@ __all__ = [
     "AuditRunRow",
     "Base",
     "BrandRow",
+    "BrandSettingsRow",
     "ChannelRow",
     "CompetitorObservationRow",
     "FeedEntryRow",
     "FeedRow",
+    "InboxEventRow",
     "InboxItemRow",
     "MetricRow",
     "MetricValueRow",
@@ -31,6 +42,9 @@ __all__ = [
     "PillarRow",
     "PostMetricRow",
     "PostRow",
+    "PriorityRuleRow",
+    "RecurringSlotRow",
+    "ResponseTargetRow",
     "SavedReplyRow",
     "SettingRow",
     "UTCDateTime",

@@ -79,3 +79,40 @@ class FeedEntryRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20), default="new")
+
+
+class InboxEventRow(Base):
+    """One thing done to an item (replied, snoozed, escalated...): its history, and undo."""
+
+    __tablename__ = "inbox_event"
+    __table_args__ = (Index("ix_inbox_event_item_at", "item_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("inbox_item.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    action: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ResponseTargetRow(Base):
+    """How fast a kind of item must be answered, for the whole brand or for one channel."""
+
+    __tablename__ = "response_target"
+    __table_args__ = (UniqueConstraint("brand_id", "kind", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brand_id: Mapped[int] = mapped_column(ForeignKey("brand.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"))
+    minutes: Mapped[int] = mapped_column(Integer)
+
+
+class PriorityRuleRow(Base):
+    """A keyword the user chose that raises an item's priority (e.g. "refund" -> urgent)."""
+
+    __tablename__ = "priority_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brand_id: Mapped[int] = mapped_column(ForeignKey("brand.id", ondelete="CASCADE"), index=True)
+    keyword: Mapped[str] = mapped_column(String(120))
+    priority: Mapped[int] = mapped_column(Integer)

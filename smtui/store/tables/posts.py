@@ -17,6 +17,8 @@ class PostRow(Base):
         Index("ix_post_channel_scheduled", "channel_id", "scheduled_at"),
         Index("ix_post_brand_status_scheduled", "brand_id", "status", "scheduled_at"),
         Index("ix_post_published_url", "published_url"),
+        # A platform export names posts by their id there: re-importing must find them.
+        Index("ix_post_channel_external", "channel_id", "external_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,6 +47,10 @@ class PostRow(Base):
         ForeignKey("post.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # What kind of piece it is (text, image, video, link, carousel...), for the KPI breakdowns.
+    post_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # The post's id on its platform, set when it comes from a platform export.
+    external_id: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -80,3 +86,19 @@ class MetricValueRow(Base):
     date: Mapped[date] = mapped_column(Date)
     value: Mapped[float]
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class RecurringSlotRow(Base):
+    """A weekly posting slot of a channel (e.g. Tuesday 09:30), shown empty when unfilled.
+
+    The time is wall-clock time in the brand's zone, so a slot stays at 09:30 across DST.
+    """
+
+    __tablename__ = "recurring_slot"
+    __table_args__ = (UniqueConstraint("channel_id", "weekday", "time_local"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brand_id: Mapped[int] = mapped_column(ForeignKey("brand.id", ondelete="CASCADE"), index=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"))
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday, as in Python's date.weekday()
+    time_local: Mapped[str] = mapped_column(String(5))  # "HH:MM"

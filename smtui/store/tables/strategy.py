@@ -109,3 +109,20 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class BrandSettingsRow(Base):
+    """A brand's working rules: its working hours (response targets count only those when
+    enabled), the outreach owed per blog post, the gap under which two posts conflict."""
+
+    __tablename__ = "brand_settings"
+
+    brand_id: Mapped[int] = mapped_column(
+        ForeignKey("brand.id", ondelete="CASCADE"), primary_key=True
+    )
+    working_hours_enabled: Mapped[bool] = mapped_column(default=False)
+    work_days: Mapped[str] = mapped_column(String(20), default="0,1,2,3,4")
+    work_start: Mapped[str] = mapped_column(String(5), default="09:00")
+    work_end: Mapped[str] = mapped_column(String(5), default="17:00")
+    outreach_per_blog_post: Mapped[int] = mapped_column(Integer, default=2)
+    conflict_gap_minutes: Mapped[int] = mapped_column(Integer, default=60)
