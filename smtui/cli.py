@@ -13,114 +13,22 @@ keep click's exit status 2.
 from __future__ import annotations
 
 import sqlite3
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from smtui import __version__
+from smtui.commands.common import (
+    PROG,
+    CliError,
+    SmtuiGroup,
+    Workspace,
+    checked_clock,
+    open_store,
+    workspace_of,
+)
+from smtui.commands.groups import export_group, feeds_group, import_group
 from smtui.domain.i18n import _
-
-if TYPE_CHECKING:
-    from smtui.domain.clock import Clock
-    from smtui.store import Store
-
-PROG = "smtui"
-
-
-class CliError(click.ClickException):
-    """A problem the user can act on: shown as one line, exit status 1, no traceback."""
-
-    exit_code = 1
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"{PROG}: {self.format_message()}", file=file or sys.stderr, err=True)
-
-
-def _user_message(error: BaseException) -> str | None:
-    """The message of an error that is the user's to fix, or None for a bug.
-
-    The store's ``DatabaseError`` is looked up in ``sys.modules`` rather than imported: if the
-    store was never imported, the error cannot come from it, and importing it here would cost
-    every run the start-up time this module avoids.
-    """
-    from smtui.domain.clock import ClockError
-    from smtui.domain.validation import DomainError
-
-    migrate = sys.modules.get("smtui.store.migrate")
-    if migrate is not None and isinstance(error, migrate.DatabaseError):
-        return str(error)
-    if isinstance(error, DomainError):
-        return f"{error.field}: {error.message}" if error.field else error.message
-    if isinstance(error, ClockError):
-        return str(error)
-    if isinstance(error, OSError) and error.filename:
-        # The file system said no (permissions, a full disk): the user's to fix, not a bug.
-        return f"{error.filename}: {error.strerror}"
-    return None
-
-
-class SmtuiGroup(click.Group):
-    """The root group: turns the user's errors, raised by any command, into one clean line."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except Exception as error:
-            message = _user_message(error)
-            if message is None:
-                raise
-            raise CliError(message) from error
-
-
-@dataclass(frozen=True, slots=True)
-class Workspace:
-    """Which database file this run works on, and whether it is the default location."""
-
-    path: Path
-    is_default: bool
-
-    def prepare_folder(self) -> None:
-        """Create the default data folder on first use; a path the user gave must exist."""
-        from smtui.settings import ensure_default_folder
-
-        if self.is_default:
-            ensure_default_folder(self.path)
-
-    def existing(self) -> Path:
-        """The path of a database that must already exist (for commands that only read)."""
-        if self.path.is_dir():
-            raise CliError(_("{path} is a directory, not a database file").format(path=self.path))
-        if not self.path.parent.is_dir():
-            raise CliError(_("the folder {folder} does not exist").format(folder=self.path.parent))
-        if not self.path.exists():
-            raise CliError(
-                _("there is no database at {path}; run smtui once to create it").format(
-                    path=self.path
-                )
-            )
-        return self.path
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    workspace = ctx.find_object(Workspace)
-    assert workspace is not None, "the root group always sets the workspace"
-    return workspace
-
-
-def _clock() -> Clock:
-    """The app's one source of "now" (honours SMTUI_NOW); checked early so a bad value fails
-    here with a clear message rather than deep inside a command."""
-    from smtui.domain.clock import now
-
-    now()
-    return now
 
 
 def _local_timezone() -> str:
@@ -133,25 +41,6 @@ def _local_timezone() -> str:
         return check_timezone(pendulum.local_timezone().name)
     except Exception:  # an unnamed or exotic local zone must not stop the app from opening
         return "UTC"
-
-
-@contextmanager
-def _open_store(workspace: Workspace, clock: Clock) -> Iterator[Store]:
-    """Open (creating or upgrading) the workspace's database, and say where any backup went."""
-    from smtui.store import Store
-
-    workspace.prepare_folder()
-    store, result = Store.open(workspace.path, clock)
-    try:
-        if result.backup is not None:
-            click.echo(
-                _("Upgraded the database; the previous version is saved as {path}").format(
-                    path=result.backup
-                )
-            )
-        yield store
-    finally:
-        store.close()
 
 
 @click.group(cls=SmtuiGroup, invoke_without_command=True)
@@ -182,8 +71,8 @@ def _run_ui(workspace: Workspace) -> None:
     """Open the database (upgrading it after a backup), make sure it has a brand, run the UI."""
     from smtui.settings import Settings
 
-    clock = _clock()
-    with _open_store(workspace, clock) as store:
+    clock = checked_clock()
+    with open_store(workspace, clock) as store:
         store.brands.ensure_one(_local_timezone())
         from smtui.app import make_app
 
@@ -206,9 +95,9 @@ def demo(ctx: click.Context, force: bool) -> None:
     from smtui.demo import fill_demo, is_blank, remove_brands
     from smtui.store import backup_database
 
-    workspace = _workspace(ctx)
-    clock = _clock()
-    with _open_store(workspace, clock) as store:
+    workspace = workspace_of(ctx)
+    clock = checked_clock()
+    with open_store(workspace, clock) as store:
         if not is_blank(store):
             if not force:
                 raise CliError(
@@ -257,8 +146,8 @@ def upgrade(ctx: click.Context) -> None:
     """Bring the database to this version's schema (after a backup copy if it holds data)."""
     from smtui.store import prepare_database
 
-    workspace = _workspace(ctx)
-    clock = _clock()
+    workspace = workspace_of(ctx)
+    clock = checked_clock()
     workspace.prepare_folder()
     result = prepare_database(workspace.path, clock())
     before = result.from_revision or _("(empty)")
@@ -292,7 +181,7 @@ def current(ctx: click.Context) -> None:
     """Show the database's schema revision and whether it is this version's (the head)."""
     from smtui.store.migrate import head_revision, known_revisions
 
-    path = _workspace(ctx).existing()
+    path = workspace_of(ctx).existing()
     revision = _revision(path)
     head = head_revision()
     if revision == head:
@@ -322,7 +211,7 @@ def backup(ctx: click.Context, target: Path) -> None:
     """Copy the database to TARGET, consistently, even while smtui has it open."""
     from smtui.store import backup_database
 
-    path = _workspace(ctx).existing()
+    path = workspace_of(ctx).existing()
     _revision(path)  # refuses, read-only, a file that is not an smtui database
     copy = backup_database(path, target.expanduser())
     click.echo(_("Backed up {path} to {target}.").format(path=path, target=copy))
@@ -332,7 +221,7 @@ def backup(ctx: click.Context, target: Path) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the file's integrity and its links between rows; exit status 1 on a problem."""
-    path = _workspace(ctx).existing()
+    path = workspace_of(ctx).existing()
     _revision(path)  # refuses, read-only, a file that is not an smtui database
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -364,6 +253,11 @@ def check(ctx: click.Context) -> None:
             )
     if problems:
         raise CliError(_("{path} has {count} problems").format(path=path, count=problems))
+
+
+cli.add_command(import_group)
+cli.add_command(export_group)
+cli.add_command(feeds_group)
 
 
 def main() -> None:

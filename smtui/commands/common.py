@@ -1,0 +1,174 @@
+"""Provides what every ``smtui`` command shares: the workspace, the clock, the store, the
+brand a command works on, and the one way a user's error ends a run.
+
+Like :mod:`smtui.cli`, it imports only click and the translation function at the top;
+everything heavier is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from smtui.domain.i18n import _
+
+if TYPE_CHECKING:
+    from smtui.domain.clock import Clock
+    from smtui.domain.models import Brand
+    from smtui.store import Store
+
+PROG = "smtui"
+
+
+class CliError(click.ClickException):
+    """A problem the user can act on: shown as one line, exit status 1, no traceback."""
+
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"{PROG}: {self.format_message()}", file=file or sys.stderr, err=True)
+
+
+def _user_message(error: BaseException) -> str | None:
+    """The message of an error that is the user's to fix, or None for a bug.
+
+    The store's ``DatabaseError`` is looked up in ``sys.modules`` rather than imported: if the
+    store was never imported, the error cannot come from it, and importing it here would cost
+    every run the start-up time this module avoids.
+    """
+    from smtui.domain.clock import ClockError
+    from smtui.domain.validation import DomainError
+
+    migrate = sys.modules.get("smtui.store.migrate")
+    if migrate is not None and isinstance(error, migrate.DatabaseError):
+        return str(error)
+    if isinstance(error, DomainError):
+        return f"{error.field}: {error.message}" if error.field else error.message
+    if isinstance(error, ClockError):
+        return str(error)
+    if isinstance(error, OSError) and error.filename:
+        # The file system said no (permissions, a full disk): the user's to fix, not a bug.
+        return f"{error.filename}: {error.strerror}"
+    return None
+
+
+class SmtuiGroup(click.Group):
+    """The root group: turns the user's errors, raised by any command, into one clean line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            message = _user_message(error)
+            if message is None:
+                raise
+            raise CliError(message) from error
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """Which database file this run works on, and whether it is the default location."""
+
+    path: Path
+    is_default: bool
+
+    def prepare_folder(self) -> None:
+        """Create the default data folder on first use; a path the user gave must exist."""
+        from smtui.settings import ensure_default_folder
+
+        if self.is_default:
+            ensure_default_folder(self.path)
+
+    def existing(self) -> Path:
+        """The path of a database that must already exist (for commands that only read)."""
+        if self.path.is_dir():
+            raise CliError(_("{path} is a directory, not a database file").format(path=self.path))
+        if not self.path.parent.is_dir():
+            raise CliError(_("the folder {folder} does not exist").format(folder=self.path.parent))
+        if not self.path.exists():
+            raise CliError(
+                _("there is no database at {path}; run smtui once to create it").format(
+                    path=self.path
+                )
+            )
+        return self.path
+
+
+def workspace_of(ctx: click.Context) -> Workspace:
+    workspace = ctx.find_object(Workspace)
+    assert workspace is not None, "the root group always sets the workspace"
+    return workspace
+
+
+def checked_clock() -> Clock:
+    """The app's one source of "now" (honours SMTUI_NOW); checked early so a bad value fails
+    here with a clear message rather than deep inside a command."""
+    from smtui.domain.clock import now
+
+    now()
+    return now
+
+
+@contextmanager
+def open_store(workspace: Workspace, clock: Clock) -> Iterator[Store]:
+    """Open (creating or upgrading) the workspace's database, and say where any backup went."""
+    from smtui.store import Store
+
+    workspace.prepare_folder()
+    store, result = Store.open(workspace.path, clock)
+    try:
+        if result.backup is not None:
+            click.echo(
+                _("Upgraded the database; the previous version is saved as {path}").format(
+                    path=result.backup
+                )
+            )
+        yield store
+    finally:
+        store.close()
+
+
+def pick_brand(store: Store, name: str | None) -> Brand:
+    """The brand a command works on: the one named (case does not matter), or the only one.
+
+    A workspace with several brands needs ``--brand``; the message lists the names so the
+    user can copy one.
+    """
+    brands = store.brands.list()
+    if name is not None:
+        wanted = name.strip().casefold()
+        for brand in brands:
+            if brand.name.casefold() == wanted:
+                return brand
+        raise click.BadParameter(
+            _("no brand named {name}; the brands are: {names}").format(
+                name=name, names=", ".join(brand.name for brand in brands) or _("(none)")
+            ),
+            param_hint="--brand",
+        )
+    if len(brands) == 1:
+        return brands[0]
+    if not brands:
+        raise CliError(_("the workspace has no brand yet; run smtui once to create one"))
+    raise click.BadParameter(
+        _("the workspace has several brands; name one: {names}").format(
+            names=", ".join(brand.name for brand in brands)
+        ),
+        param_hint="--brand",
+    )
+
+
+brand_option = click.option(
+    "--brand",
+    "brand_name",
+    metavar="NAME",
+    help=_("The brand to work on (needed when the workspace has several)."),
+)
