@@ -21,6 +21,7 @@ from smtui.store.migrate import UpgradeResult, prepare_database
 from smtui.store.repositories import (
     AuditRepository,
     BrandRepository,
+    BrandSettingsRepository,
     ChannelRepository,
     CompetitorRepository,
     MetricRepository,
@@ -28,6 +29,7 @@ from smtui.store.repositories import (
     PersonaRepository,
     PillarRepository,
     PostRepository,
+    RecurringSlotRepository,
     SettingRepository,
 )
 
@@ -96,6 +98,14 @@ class Store:
     @cached_property
     def posts(self) -> PostRepository:
         return PostRepository(self)
+
+    @cached_property
+    def brand_settings(self) -> BrandSettingsRepository:
+        return BrandSettingsRepository(self)
+
+    @cached_property
+    def slots(self) -> RecurringSlotRepository:
+        return RecurringSlotRepository(self)
 
     @cached_property
     def settings(self) -> SettingRepository:

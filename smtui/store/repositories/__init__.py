@@ -3,6 +3,7 @@
 from smtui.store.repositories.audit import AuditRepository, CompetitorRepository
 from smtui.store.repositories.base import NotFoundError, Repository
 from smtui.store.repositories.brands import BrandRepository
+from smtui.store.repositories.planning import BrandSettingsRepository, RecurringSlotRepository
 from smtui.store.repositories.posts import PostRepository
 from smtui.store.repositories.strategy import (
     ChannelRepository,
@@ -16,6 +17,7 @@ from smtui.store.repositories.strategy import (
 __all__ = [
     "AuditRepository",
     "BrandRepository",
+    "BrandSettingsRepository",
     "ChannelRepository",
     "CompetitorRepository",
     "MetricRepository",
@@ -24,6 +26,7 @@ __all__ = [
     "PersonaRepository",
     "PillarRepository",
     "PostRepository",
+    "RecurringSlotRepository",
     "Repository",
     "SettingRepository",
 ]
