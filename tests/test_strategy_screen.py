@@ -38,6 +38,7 @@ async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
 async def test_create_a_channel_with_platform_defaults(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("a")
         assert isinstance(app.screen, FormScreen)
@@ -63,6 +64,7 @@ async def test_create_a_channel_with_platform_defaults(make_smtui_app, store: St
 async def test_bad_url_is_rejected_with_the_field_named(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("a", "tab", *"@maple", "tab", *"not a url", "ctrl+s")
         await pilot.pause()
@@ -83,6 +85,7 @@ async def test_bad_url_is_rejected_with_the_field_named(make_smtui_app, store: S
 async def test_negative_cadence_names_the_field(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("a", "tab", *"@maple")
         form = app.screen
@@ -97,6 +100,7 @@ async def test_negative_cadence_names_the_field(make_smtui_app, store: Store) ->
 async def test_objective_fails_smart_then_passes(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "objectives")
         await pilot.press("a", *"More followers", "ctrl+s")
         await pilot.pause()
@@ -135,6 +139,7 @@ async def test_objective_fails_smart_then_passes(make_smtui_app, store: Store) -
 async def test_due_date_before_start_is_rejected(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "objectives")
         await pilot.press("a", *"Reach 4,000 Instagram followers by spring")
         form = app.screen
@@ -155,6 +160,7 @@ async def test_pillars_from_a_preset_then_replaced_after_confirmation(
 ) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "pillars")
         await pilot.press("p")
         assert isinstance(app.screen, PickerScreen)
@@ -180,6 +186,7 @@ async def test_pillars_from_a_preset_then_replaced_after_confirmation(
 async def test_pillar_shares_that_miss_100_are_named(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "pillars")
         await pilot.press("a", *"Behind the scenes")
         form = app.screen
@@ -195,6 +202,7 @@ async def test_delete_asks_and_keeps_on_no(make_smtui_app, store: Store) -> None
     store.channels.add(Channel(brand_id=brand_id, platform=Platform.X, handle="@maple"))
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
@@ -211,6 +219,7 @@ async def test_edit_a_channel_status_with_enter(make_smtui_app, store: Store) ->
     store.channels.add(Channel(brand_id=brand_id, platform=Platform.FACEBOOK, handle="Maple"))
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("enter")
         form = app.screen
@@ -226,6 +235,7 @@ async def test_new_brand_then_switch_back(make_smtui_app, store: Store) -> None:
     first = store.brands.ensure_one("UTC")
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await pilot.press("n", *"Second Cup", "ctrl+s")
         await pilot.pause()
         assert app.brand.name == "Second Cup"
@@ -245,6 +255,7 @@ async def test_duplicate_brand_name_is_rejected_on_the_name_field(
     store.brands.ensure_one("UTC")
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await pilot.press("n", *"My brand", "ctrl+s")
         await pilot.pause()
         form = app.screen
@@ -256,6 +267,7 @@ async def test_duplicate_brand_name_is_rejected_on_the_name_field(
 async def test_charter_edit_commits_at_once(make_smtui_app, store: Store, db_path) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await pilot.press("e")
         form = app.screen
         form.query_one("#field-voice_tone").focus()
@@ -274,6 +286,7 @@ async def test_charter_edit_commits_at_once(make_smtui_app, store: Store, db_pat
 async def test_help_lists_the_screen_keys(make_smtui_app) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -287,6 +300,7 @@ async def test_help_lists_the_screen_keys(make_smtui_app) -> None:
 async def test_command_palette_runs_a_screen_action(make_smtui_app) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "personas")
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -301,6 +315,7 @@ async def test_command_palette_runs_a_screen_action(make_smtui_app) -> None:
 async def test_persona_with_platforms(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "personas")
         await pilot.press("a", *"Busy café owner")
         form = app.screen
@@ -319,6 +334,7 @@ async def test_hostile_names_are_shown_literally(make_smtui_app, store: Store) -
     store.channels.add(Channel(brand_id=brand_id, platform=Platform.X, handle=hostile[:100]))
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         table = app.screen.query_one("#channels-table", DataTable)
         cell = cell_text(table, 0, 1)
@@ -338,6 +354,7 @@ async def test_deleting_a_row_already_gone_warns_instead_of_crashing(
     channel = store.channels.add(Channel(brand_id=brand_id, platform=Platform.X, handle="@maple"))
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the Strategy screen
         await open_tab(pilot, "channels")
         store.channels.delete(channel.id)  # as another process would
         await pilot.press("d", "y")

@@ -19,10 +19,10 @@ def demo_app(make_smtui_app, store: Store, clock):  # type: ignore[no-untyped-de
 @pytest.mark.parametrize(
     ("tab", "presses"),
     [
-        ("charter", ()),
-        ("channels", ("right_square_bracket",)),
-        ("objectives", ("right_square_bracket",) * 2),
-        ("pillars", ("right_square_bracket",) * 4),
+        ("charter", ("5",)),
+        ("channels", ("5", "right_square_bracket")),
+        ("objectives", ("5", *("right_square_bracket",) * 2)),
+        ("pillars", ("5", *("right_square_bracket",) * 4)),
     ],
 )
 def test_strategy_tab(snap_compare, demo_app, tab: str, presses: tuple[str, ...]) -> None:
@@ -31,5 +31,5 @@ def test_strategy_tab(snap_compare, demo_app, tab: str, presses: tuple[str, ...]
 
 def test_strategy_help(snap_compare, demo_app) -> None:
     assert snap_compare(
-        demo_app, press=("right_square_bracket", "question_mark"), terminal_size=SIZE
+        demo_app, press=("5", "right_square_bracket", "question_mark"), terminal_size=SIZE
     )

@@ -24,6 +24,11 @@ class ScreenEntry:
 
 def screen_entries() -> list[ScreenEntry]:
     """Imported lazily so that the CLI never pays for Textual."""
+    from smtui.screens.calendar import CalendarScreen
     from smtui.screens.strategy import StrategyScreen
 
-    return [ScreenEntry("5", "strategy", N_("Strategy"), StrategyScreen)]
+    entries = [
+        ScreenEntry("2", "calendar", N_("Calendar"), CalendarScreen),
+        ScreenEntry("5", "strategy", N_("Strategy"), StrategyScreen),
+    ]
+    return sorted(entries, key=lambda entry: entry.key)

@@ -46,8 +46,7 @@ class PickerScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         values = [value for _label, value in self.choices]
-        if self.current in values:
-            options.highlighted = values.index(self.current)
+        options.highlighted = values.index(self.current) if self.current in values else 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from smtui.domain.enums import PostStatus
+from smtui.domain.enums import Platform, PostStatus
 from smtui.domain.i18n import _
-from smtui.domain.post import Post, PostFilter
-from smtui.domain.validation import DomainError
+from smtui.domain.post import Post, PostFilter, can_move
+from smtui.domain.validation import DomainError, check_url
 from smtui.store.repositories.base import Repository
 from smtui.store.tables import ChannelRow, PostRow
 
@@ -205,3 +205,84 @@ class PostRepository(Repository[Post, PostRow]):
         )
         with self.store.read() as session:
             return [self.to_model(row) for row in session.scalars(query)]
+
+    # --- status and publication ------------------------------------------------------
+
+    def set_status(self, post_id: int, status: PostStatus) -> Post:
+        """Move the post one step along its flow; publishing goes through :meth:`publish`
+        because it needs the URL and the time."""
+        if status is PostStatus.PUBLISHED:
+            raise DomainError(_("mark a post published with its URL and time"), field="status")
+        with self.store.write() as session:
+            row = self._row(session, post_id)
+            current = PostStatus(row.status)
+            if not can_move(current, status):
+                raise DomainError(
+                    _("a post that is {current} cannot become {target}").format(
+                        current=current.label, target=status.label
+                    ),
+                    field="status",
+                )
+            row.status = status.value
+            if current is PostStatus.PUBLISHED:
+                row.published_at = None  # marked by mistake: it did not go out
+            row.updated_at = self.store.clock()
+            session.flush()
+            return self.to_model(row)
+
+    def publish(self, post_id: int, url: str | None, at: datetime) -> Post:
+        """Mark the post published at ``at`` (its link on the platform in ``url``).
+
+        A blog article owes the community some outreach (the seeds: two comments on others'
+        posts per article), so publishing one adds those items to the reply queue in the
+        same transaction, as many as the brand's settings ask.
+        """
+        if at.tzinfo is None:
+            raise DomainError(_("a time needs its time zone"), field="published_at")
+        checked = check_url(url) if url and url.strip() else None
+        with self.store.write() as session:
+            row = self._row(session, post_id)
+            was_published = row.status == PostStatus.PUBLISHED.value
+            row.status = PostStatus.PUBLISHED.value
+            row.published_at = at
+            row.published_url = checked
+            row.updated_at = self.store.clock()
+            channel = session.get(ChannelRow, row.channel_id) if row.channel_id else None
+            if (
+                channel is not None
+                and channel.platform == Platform.BLOG.value
+                and not was_published
+            ):
+                self._owe_outreach(session, row)
+            session.flush()
+            return self.to_model(row)
+
+    def _owe_outreach(self, session: Session, row: PostRow) -> None:
+        count = self.store.brand_settings.get_in(session, row.brand_id).outreach_per_blog_post
+        add_outreach = getattr(getattr(self.store, "inbox", None), "add_outreach_in", None)
+        if count and add_outreach is not None:
+            add_outreach(session, row.brand_id, row.id, row.title, count, self.store.clock())
+
+    # --- lists beside the grid -------------------------------------------------------
+
+    def unscheduled(self, brand_id: int, limit: int = 200) -> list[Post]:
+        """Ideas and drafts not yet placed on the calendar, newest first."""
+        query = (
+            select(PostRow)
+            .where(PostRow.brand_id == brand_id, PostRow.scheduled_at.is_(None))
+            .order_by(PostRow.created_at.desc(), PostRow.id.desc())
+            .limit(limit)
+        )
+        with self.store.read() as session:
+            return [self.to_model(row) for row in session.scalars(query)]
+
+    def campaigns(self, brand_id: int) -> list[str]:
+        """The campaign names in use, for the filter's choices."""
+        query = (
+            select(PostRow.campaign)
+            .where(PostRow.brand_id == brand_id, PostRow.campaign != "")
+            .distinct()
+            .order_by(PostRow.campaign)
+        )
+        with self.store.read() as session:
+            return list(session.scalars(query))

@@ -1,0 +1,79 @@
+"""Provides the passage between what the user types (a day and a wall-clock time in the
+brand's zone) and what the store keeps (an aware UTC instant), refusing times that do not
+exist: the hour the clocks skip in spring.
+
+In autumn a wall-clock time happens twice; the first one is taken, as calendar apps do.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pendulum
+
+from smtui.domain.i18n import _
+from smtui.domain.validation import DomainError
+
+
+def parse_day(text: str, field: str = "date") -> date:
+    """A day written YYYY-MM-DD; a day that does not exist (2027-02-30) names ``field``."""
+    value = text.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DomainError(
+            _("{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-24").format(
+                value=value
+            ),
+            field,
+        ) from None
+
+
+def parse_clock(text: str, field: str = "time") -> time:
+    """A wall-clock time written HH:MM (or H:MM); anything else names ``field``."""
+    value = text.strip()
+    try:
+        hours, minutes = value.split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise DomainError(
+            _("{value!r} is not a time; write it as HH:MM, e.g. 09:30").format(value=value), field
+        ) from None
+
+
+def to_utc(day: date, moment: time, timezone: str, field: str = "time") -> datetime:
+    """The UTC instant of ``day`` at ``moment`` in ``timezone``.
+
+    A time inside a spring-forward gap does not exist there: rather than move it silently
+    (a post planned at 02:30 going out at 03:30), the user is told and picks another.
+    """
+    local = pendulum.datetime(day.year, day.month, day.day, moment.hour, moment.minute, tz=timezone)
+    if (local.hour, local.minute) != (moment.hour, moment.minute) or local.date() != day:
+        raise DomainError(
+            _(
+                "{time} does not exist on {day} in {zone}: the clocks skip that hour; "
+                "pick another time"
+            ).format(time=moment.strftime("%H:%M"), day=day.isoformat(), zone=timezone),
+            field,
+        )
+    return datetime.fromtimestamp(local.timestamp(), UTC)
+
+
+def local(instant: datetime, timezone: str) -> pendulum.DateTime:
+    """``instant`` as wall-clock time in ``timezone``: for showing and for local days."""
+    return pendulum.instance(instant).in_timezone(timezone)
+
+
+def day_bounds(day: date, timezone: str) -> tuple[datetime, datetime]:
+    """UTC [start, end) of one local day (23 or 25 hours long on DST days)."""
+    start = pendulum.datetime(day.year, day.month, day.day, tz=timezone)
+    end = start.add(days=1)
+    return (
+        datetime.fromtimestamp(start.timestamp(), UTC),
+        datetime.fromtimestamp(end.timestamp(), UTC),
+    )
+
+
+def days_bounds(first: date, last: date, timezone: str) -> tuple[datetime, datetime]:
+    """UTC [start, end) covering the local days ``first`` to ``last`` included."""
+    return day_bounds(first, timezone)[0], day_bounds(last, timezone)[1]

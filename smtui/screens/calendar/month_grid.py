@@ -1,0 +1,162 @@
+"""Provides the month grid: seven columns, one row per week, each day listing its posts as
+short lines coloured by channel with a status mark, and "+N more" when they do not fit.
+
+The grid paints a :class:`CalendarData` it is given and owns only the cursor (a date). The
+arrows move it a day or a week; leaving the month pages, because the screen reloads on
+:class:`MonthGrid.Moved`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from smtui.domain.i18n import N_, _
+from smtui.screens.calendar.data import CalendarData, Catalogue
+from smtui.screens.calendar.look import SLOT_MARK, STATUS_MARKS, colour_of
+
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def grid_days(cursor: date) -> tuple[date, date]:
+    """The Monday before the 1st and the Sunday after the last day of ``cursor``'s month."""
+    first = cursor.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    start = first - timedelta(days=first.weekday())
+    last = following - timedelta(days=1)
+    end = last + timedelta(days=6 - last.weekday())
+    return start, end
+
+
+class MonthGrid(Widget, can_focus=True):
+    COMPONENT_CLASSES = {
+        "month-grid--cursor",
+        "month-grid--today",
+        "month-grid--other-month",
+        "month-grid--more",
+    }
+    DEFAULT_CSS = """
+    MonthGrid { height: 1fr; }
+    MonthGrid > .month-grid--cursor { background: $accent 40%; text-style: bold; }
+    MonthGrid:focus > .month-grid--cursor { background: $accent; color: $text; }
+    MonthGrid > .month-grid--today { color: $warning; text-style: bold reverse; }
+    MonthGrid > .month-grid--other-month { color: $text-disabled; }
+    MonthGrid > .month-grid--more { color: $text-muted; text-style: italic; }
+    """
+    BINDINGS = [
+        Binding("left", "step(-1)", _("Previous day"), show=False),
+        Binding("right", "step(1)", _("Next day"), show=False),
+        Binding("up", "step(-7)", _("Previous week"), show=False),
+        Binding("down", "step(7)", _("Next week"), show=False),
+        Binding("home", "week_edge(0)", _("Monday"), show=False),
+        Binding("end", "week_edge(6)", _("Sunday"), show=False),
+    ]
+
+    cursor: reactive[date] = reactive(date.today, init=False)
+
+    class Moved(Message):
+        """The cursor moved to ``day``; the screen reloads when it left the loaded days."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    class Opened(Message):
+        """Enter on a day: the screen shows its posts."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.data: CalendarData | None = None
+        self.catalogue: Catalogue | None = None
+        self.today = date.today()
+
+    def show(self, data: CalendarData, catalogue: Catalogue, cursor: date, today: date) -> None:
+        self.data, self.catalogue, self.today = data, catalogue, today
+        self.set_reactive(MonthGrid.cursor, cursor)
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def action_step(self, days: int) -> None:
+        self.cursor = self.cursor + timedelta(days=days)
+        self.post_message(self.Moved(self.cursor))
+
+    def action_week_edge(self, weekday: int) -> None:
+        self.action_step(weekday - self.cursor.weekday())
+
+    def key_enter(self) -> None:
+        self.post_message(self.Opened())
+
+    # --- painting --------------------------------------------------------------------
+
+    def render(self) -> RenderableType:
+        if self.data is None or self.catalogue is None:
+            return Text(_("Loading…"))
+        start, end = grid_days(self.cursor)
+        weeks = ((end - start).days + 1) // 7
+        # Borders: top, header, header rule, bottom, plus one rule between weeks.
+        lines = max(2, (self.size.height - 4 - (weeks - 1)) // weeks)
+        width = max(4, (self.size.width - 8) // 7)
+        table = Table(
+            box=box.SQUARE,
+            expand=True,
+            show_lines=True,
+            padding=(0, 0),
+            header_style="bold",
+            border_style="grey50",
+        )
+        for name in WEEKDAYS:
+            table.add_column(_(name), ratio=1, no_wrap=True, overflow="ellipsis")
+        day = start
+        for _week in range(weeks):
+            cells = []
+            for _weekday in range(7):
+                cells.append(self._cell(day, lines, width))
+                day += timedelta(days=1)
+            table.add_row(*cells)
+        return table
+
+    def _style(self, name: str) -> str:
+        return str(self.get_component_rich_style(name, partial=True))
+
+    def _cell(self, day: date, lines: int, width: int) -> Text:
+        assert self.data is not None and self.catalogue is not None
+        heading = Text(f"{day.day:>2}")
+        if day.month != self.cursor.month:
+            heading.stylize(self._style("month-grid--other-month"))
+        if day == self.today:
+            heading.stylize(self._style("month-grid--today"))
+        rows: list[Text] = []
+        posts = self.data.posts_on(day)
+        for post in posts:
+            channel = self.catalogue.channels.get(post.channel_id or -1)
+            label = post.title or (channel.platform.label if channel else "")
+            row = Text(STATUS_MARKS[post.status], style=colour_of(channel and channel.platform))
+            row.append(label, style=colour_of(channel and channel.platform))
+            rows.append(row)
+        for slot in self.data.slots_on(day):
+            channel = self.catalogue.channels.get(slot.slot.channel_id)
+            name = channel.platform.label if channel else ""
+            rows.append(Text(f"{SLOT_MARK}{slot.slot.time_local} {name}", style="dim"))
+        room = lines - 1
+        if len(rows) > room:
+            hidden = len(rows) - room + 1
+            rows = rows[: room - 1]
+            rows.append(
+                Text(_("+{count} more").format(count=hidden), self._style("month-grid--more"))
+            )
+        for row in rows:
+            row.truncate(width, overflow="ellipsis")
+        cell = Text("\n").join([heading, *rows, *([Text("")] * (room - len(rows)))])
+        if day == self.cursor:
+            cell.stylize(self._style("month-grid--cursor"))
+        return cell

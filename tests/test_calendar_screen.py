@@ -1,0 +1,276 @@
+"""Pilot tests of the Calendar screen's keyboard flows, on a real migrated workspace."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from smtui.domain.enums import Platform, PostStatus
+from smtui.domain.models import Brand, Channel, Pillar
+from smtui.domain.post import Post
+from smtui.screens.calendar import CalendarScreen
+from smtui.screens.calendar.agenda import Agenda
+from smtui.screens.calendar.day_list import DayList
+from smtui.screens.calendar.editor import PostEditor
+from smtui.store import Store
+from smtui.widgets import ConfirmScreen, FormScreen
+
+SIZE = (120, 36)
+
+
+def shown(widget: Static) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+@pytest.fixture
+def brand(store: Store) -> Brand:
+    """A brand in Montréal with X, LinkedIn and Instagram, and two pillars."""
+    brand = store.brands.add(Brand(name="Maple Test", timezone="America/Toronto"))
+    assert brand.id is not None
+    for platform, handle in [
+        (Platform.X, "@maple"),
+        (Platform.LINKEDIN, "maple-grain"),
+        (Platform.INSTAGRAM, "@maple.grain"),
+    ]:
+        store.channels.add(
+            Channel(
+                brand_id=brand.id, platform=platform, handle=handle, cadence_min=2, cadence_max=3
+            )
+        )
+    store.pillars.add(Pillar(brand_id=brand.id, name="Educate", target_share=80))
+    store.pillars.add(Pillar(brand_id=brand.id, name="Promote", target_share=20))
+    return brand
+
+
+def channel_id(store: Store, brand: Brand, platform: Platform) -> int:
+    assert brand.id is not None
+    return next(c.id for c in store.channels.list(brand.id) if c.platform is platform)  # type: ignore[return-value]
+
+
+def checks_text(app) -> str:  # type: ignore[no-untyped-def]
+    return shown(app.screen.query_one("#checks", Static))
+
+
+async def open_calendar(pilot) -> CalendarScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("2")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CalendarScreen)
+    return screen
+
+
+async def test_navigate_the_month_and_open_a_day(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    x = channel_id(store, brand, Platform.X)
+    store.posts.add(
+        Post(
+            brand_id=brand.id or 0,
+            channel_id=x,
+            title="Soup of the week",
+            scheduled_at=datetime(2026, 11, 25, 17, 0, tzinfo=UTC),  # 12:00 in Montréal
+            status=PostStatus.READY,
+        )
+    )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        heading = screen.query_one("#calendar-heading", Static)
+        assert shown(heading).startswith("November 2026")
+        assert "Monday 23 November  (today)" in shown(screen.query_one("#day-heading", Static))
+        await pilot.press("right", "right", "enter")
+        day_list = screen.query_one(DayList)
+        assert day_list.has_focus
+        assert [post.title for post in day_list.posts] == ["Soup of the week"]
+        assert "12:00" in str(day_list.get_option_at_index(0).prompt)
+        await pilot.press("tab", "down", "down")  # back to the grid, two weeks on
+        assert shown(heading).startswith("December 2026")
+        assert "Wednesday 09 December" in shown(screen.query_one("#day-heading", Static))
+        await pilot.press("t")
+        assert shown(heading).startswith("November 2026")
+        await pilot.press("left_square_bracket")
+        assert shown(heading).startswith("October 2026")
+
+
+async def test_create_move_repurpose_and_publish(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        assert "X: 0 of 8-13 this month" in checks_text(app)
+        await pilot.press("right", "right", "n")  # Wednesday 25, a new post
+        editor = app.screen
+        assert isinstance(editor, PostEditor)
+        # Channels are listed by platform: Instagram, LinkedIn, X.
+        await pilot.press("enter", "down", "down", "enter")
+        await pilot.press("tab", "tab", "tab", *"Croissant day", "tab")
+        await pilot.press(*("x" * 285), "ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        error = shown(editor.query_one("#error-body", Static))
+        assert "285 characters: over this channel's limit of 280" in error
+        assert "285 / 280 characters on X" in shown(editor.query_one("#body-count", Static))
+        assert store.posts.list(brand.id or 0) == []
+
+        await pilot.press("ctrl+u", *"Warm croissants from 7 am", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        [post] = store.posts.list(brand.id or 0)
+        assert post.title == "Croissant day"
+        assert post.scheduled_at == datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 09:00 local
+        assert "X: 1 of 8-13 this month" in checks_text(app)
+
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        moved = store.posts.get(post.id or 0)
+        assert moved.scheduled_at == datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+        assert "Friday 27 November" in shown(screen.query_one("#day-heading", Static))
+        assert screen.query_one(DayList).current_post == moved
+
+        await pilot.press("r")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await pilot.pause()
+        variants = store.posts.variants(post.id or 0)
+        assert sorted(v.channel_id for v in variants) == sorted(
+            [
+                channel_id(store, brand, Platform.LINKEDIN),
+                channel_id(store, brand, Platform.INSTAGRAM),
+            ]
+        )
+        assert {v.status for v in variants} == {PostStatus.DRAFT}
+        assert "LinkedIn: 1 of 8-13 this month" in checks_text(app)
+
+        day_list = screen.query_one(DayList)
+        day_list.focus()
+        day_list.select_post(post.id or 0)
+        await pilot.press("p")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"https://x.com/maple/status/1861", "ctrl+s")
+        await pilot.pause()
+        published = store.posts.get(post.id or 0)
+        assert published.status is PostStatus.PUBLISHED
+        assert published.published_url == "https://x.com/maple/status/1861"
+        assert published.published_at == datetime(2026, 11, 23, 13, 30, tzinfo=UTC)
+        assert "✓" in str(day_list.get_option_at_index(0).prompt)
+
+
+async def test_copy_puts_the_text_with_tagged_link_on_the_clipboard(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    store.posts.add(
+        Post(
+            brand_id=brand.id or 0,
+            channel_id=channel_id(store, brand, Platform.LINKEDIN),
+            title="Menu",
+            body="Our winter menu is here.",
+            hashtags="#montreal",
+            link_url="https://maple.example.com/menu",
+            campaign="winter",
+            scheduled_at=datetime(2026, 11, 23, 15, 0, tzinfo=UTC),
+        )
+    )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("c")
+        assert app.clipboard == (
+            "Our winter menu is here.\n\n#montreal\n\n"
+            "https://maple.example.com/menu?utm_source=linkedin&utm_medium=social"
+            "&utm_campaign=winter"
+        )
+
+
+async def test_a_post_in_a_dst_gap_is_refused_on_the_time_field(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("n")
+        editor = app.screen
+        assert isinstance(editor, PostEditor)
+        await pilot.press("tab", "ctrl+u", *"2027-03-14", "tab", "ctrl+u", *"02:30", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        assert "02:30 does not exist on 2027-03-14" in shown(
+            editor.query_one("#error-time", Static)
+        )
+        assert store.posts.list(brand.id or 0) == []
+
+
+async def test_filters_search_status_and_delete(make_smtui_app, store: Store, brand: Brand) -> None:
+    for title, platform in [("Bread", Platform.X), ("Team lunch", Platform.LINKEDIN)]:
+        store.posts.add(
+            Post(
+                brand_id=brand.id or 0,
+                channel_id=channel_id(store, brand, platform),
+                title=title,
+                scheduled_at=datetime(2026, 11, 23, 16, 0, tzinfo=UTC),
+                status=PostStatus.DRAFT,
+            )
+        )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        day_list = screen.query_one(DayList)
+        assert [p.title for p in day_list.posts] == ["Bread", "Team lunch"]
+        await pilot.press("slash", *"lunch", "enter")
+        await pilot.pause()
+        assert [p.title for p in day_list.posts] == ["Team lunch"]
+        assert "filtered" in shown(screen.query_one("#calendar-heading", Static))
+        await pilot.press("slash", "ctrl+u", "enter")
+        await pilot.pause()
+        assert len(day_list.posts) == 2
+
+        # The search kept "Team lunch" under the cursor.
+        assert day_list.current_post is not None
+        assert day_list.current_post.title == "Team lunch"
+        await pilot.press("s", "enter")  # draft -> the picker offers ready first
+        await pilot.pause()
+        statuses = {p.title: p.status for p in store.posts.list(brand.id or 0)}
+        assert statuses == {"Bread": PostStatus.DRAFT, "Team lunch": PostStatus.READY}
+
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(store.posts.list(brand.id or 0)) == 2
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert [p.title for p in store.posts.list(brand.id or 0)] == ["Bread"]
+
+
+async def test_week_and_agenda_views_show_the_same_posts(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    store.posts.add(
+        Post(
+            brand_id=brand.id or 0,
+            channel_id=channel_id(store, brand, Platform.X),
+            title="[@click=app.quit]hi[/] [b]x[/b]",
+            scheduled_at=datetime(2026, 11, 24, 14, 30, tzinfo=UTC),
+        )
+    )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("w")
+        assert shown(screen.query_one("#calendar-heading", Static)).startswith("Week of 23 Nov")
+        await pilot.press("a")
+        agenda = screen.query_one(Agenda)
+        assert agenda.has_focus
+        await pilot.press("down", "enter")
+        editor = app.screen
+        assert isinstance(editor, PostEditor)
+        assert editor.query_one("#field-title").value == "[@click=app.quit]hi[/] [b]x[/b]"
+        await pilot.press("escape")
+        await pilot.click(Agenda, offset=(60, 2))
+        await pilot.pause()
+        assert app.is_running
