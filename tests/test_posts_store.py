@@ -248,3 +248,44 @@ def test_counts_by_channel_and_pillar(
         promote.id: 2,
         None: 1,
     }
+
+
+def test_status_moves_along_the_flow_only(
+    store: Store, brand: Brand, channels: list[Channel]
+) -> None:
+    post = store.posts.add(new_post(brand, channels[0], status=PostStatus.DRAFT))
+    assert store.posts.set_status(post.id or 0, PostStatus.READY).status is PostStatus.READY
+    with pytest.raises(DomainError) as caught:
+        store.posts.set_status(post.id or 0, PostStatus.IDEA)  # two steps back
+    assert caught.value.field == "status"
+    with pytest.raises(DomainError):
+        store.posts.set_status(post.id or 0, PostStatus.PUBLISHED)  # needs URL and time
+    assert store.posts.get(post.id or 0).status is PostStatus.READY
+
+
+def test_publish_records_url_and_time_and_unpublish_clears_the_time(
+    store: Store, brand: Brand, channels: list[Channel]
+) -> None:
+    post = store.posts.add(new_post(brand, channels[0], status=PostStatus.SCHEDULED))
+    with pytest.raises(DomainError):
+        store.posts.publish(post.id or 0, "not a url", at(20))
+    assert store.posts.get(post.id or 0).status is PostStatus.SCHEDULED
+    done = store.posts.publish(post.id or 0, "https://linkedin.com/p/1", at(20, 15))
+    assert (done.status, done.published_url, done.published_at) == (
+        PostStatus.PUBLISHED,
+        "https://linkedin.com/p/1",
+        at(20, 15),
+    )
+    back = store.posts.set_status(post.id or 0, PostStatus.SCHEDULED)
+    assert back.published_at is None
+
+
+def test_unscheduled_ideas_and_campaigns(
+    store: Store, brand: Brand, channels: list[Channel]
+) -> None:
+    store.posts.add(new_post(brand, channels[0], scheduled_at=None, title="Someday"))
+    store.posts.add(new_post(brand, channels[1], campaign="winter"))
+    store.posts.add(new_post(brand, channels[2], campaign="winter"))
+    store.posts.add(new_post(brand, channels[2], campaign="spring"))
+    assert [p.title for p in store.posts.unscheduled(brand.id or 0)] == ["Someday"]
+    assert store.posts.campaigns(brand.id or 0) == ["spring", "winter"]

@@ -47,7 +47,9 @@ def to_utc(day: date, moment: time, timezone: str, field: str = "time") -> datet
     A time inside a spring-forward gap does not exist there: rather than move it silently
     (a post planned at 02:30 going out at 03:30), the user is told and picks another.
     """
-    local = pendulum.datetime(day.year, day.month, day.day, moment.hour, moment.minute, tz=timezone)
+    local = pendulum.datetime(
+        day.year, day.month, day.day, moment.hour, moment.minute, tz=timezone, fold=0
+    )
     if (local.hour, local.minute) != (moment.hour, moment.minute) or local.date() != day:
         raise DomainError(
             _(

@@ -239,7 +239,10 @@ class PostRepository(Repository[Post, PostRow]):
         """
         if at.tzinfo is None:
             raise DomainError(_("a time needs its time zone"), field="published_at")
-        checked = check_url(url) if url and url.strip() else None
+        try:
+            checked = check_url(url) if url and url.strip() else None
+        except ValueError as error:
+            raise DomainError(str(error), field="url") from None
         with self.store.write() as session:
             row = self._row(session, post_id)
             was_published = row.status == PostStatus.PUBLISHED.value
