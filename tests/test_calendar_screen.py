@@ -274,3 +274,62 @@ async def test_week_and_agenda_views_show_the_same_posts(
         await pilot.click(Agenda, offset=(60, 2))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_recurring_slot_shows_empty_until_a_post_fills_it(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("l")
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        # Channel: LinkedIn (second); day: Tuesday (second); time 09:30 (prefilled).
+        await pilot.press("enter", "down", "enter", "tab", "enter", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        [slot] = store.slots.list(brand.id or 0)
+        assert (slot.weekday, slot.time_local) == (1, "09:30")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right")  # Tuesday 24
+        day_list = screen.query_one(DayList)
+        assert "09:30 LinkedIn: nothing planned" in str(day_list.get_option_at_index(0).prompt)
+        store.posts.add(
+            Post(
+                brand_id=brand.id or 0,
+                channel_id=channel_id(store, brand, Platform.LINKEDIN),
+                title="Filled",
+                scheduled_at=datetime(2026, 11, 24, 14, 45, tzinfo=UTC),
+            )
+        )
+        screen.reload()
+        await pilot.pause()
+        assert [p.title for p in day_list.posts] == ["Filled"]
+        assert day_list.option_count == 1
+
+
+async def test_working_rules_are_saved_and_a_bad_time_is_named(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "w")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-work_start").focus()
+        await pilot.press("ctrl+u", *"8h", "ctrl+s")
+        await pilot.pause()
+        assert "not a time" in shown(form.query_one("#error-work_start", Static))
+        await pilot.press("ctrl+u", *"08:30")
+        form.query_one("#field-conflict_gap_minutes").focus()
+        await pilot.press("ctrl+u", *"30", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        rules = store.brand_settings.get(brand.id or 0)
+        assert (rules.work_start.hour, rules.work_start.minute, rules.conflict_gap_minutes) == (
+            8,
+            30,
+            30,
+        )

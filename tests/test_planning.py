@@ -49,7 +49,7 @@ def test_settings_default_until_saved_then_kept(
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"work_start": "9h"}, "work_hours"),
+        ({"work_start": "9h"}, "work_start"),
         ({"work_days": "0,9"}, "work_days"),
         ({"work_days": "", "working_hours_enabled": True}, "work_days"),
         ({"work_start": "17:00", "work_end": "09:00", "working_hours_enabled": True}, "work_end"),

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Self
 
 import pendulum
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from smtui.domain.i18n import _
 from smtui.domain.models import Model
@@ -75,8 +75,8 @@ class BrandSettings(Model):
 
     @field_validator("work_start", "work_end", mode="before")
     @classmethod
-    def _time(cls, value: object) -> object:
-        return parse_clock_time(value, "work_hours") if isinstance(value, str) else value
+    def _time(cls, value: object, info: ValidationInfo) -> object:
+        return parse_clock_time(value, info.field_name or "") if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _hours_make_sense(self) -> Self:

@@ -35,6 +35,7 @@ from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.day_list import DayList
 from smtui.screens.calendar.look import legend
 from smtui.screens.calendar.month_grid import MonthGrid, grid_days
+from smtui.screens.calendar.slots import SlotsScreen
 from smtui.screens.calendar.week_grid import WeekGrid, week_days
 from smtui.widgets.literal import literal
 
@@ -59,6 +60,7 @@ class CalendarScreen(PostActions, SmtuiScreen):
         ),
         Binding("slash", "search", _("Search"), key_display="/", show=False),
         Binding("tab", "switch_focus", _("Grid / day list"), show=False),
+        Binding("l", "slots", _("Slots"), tooltip=_("Recurring posting slots"), show=False),
         Binding("b", "app.pick_brand", _("Brand"), show=False),
         *PostActions.POST_BINDINGS,
     ]
@@ -278,6 +280,15 @@ class CalendarScreen(PostActions, SmtuiScreen):
         self.view = view
         self.reload()
         self.focus_grid()
+
+    def action_slots(self) -> None:
+        assert self.catalogue is not None
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.reload()
+
+        self.app.push_screen(SlotsScreen(self.store, self.brand, self.catalogue), closed)
 
     def action_next_view(self) -> None:
         self.action_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])

@@ -12,12 +12,14 @@ from textual.widgets import Footer, Header, TabbedContent
 
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand
+from smtui.domain.planning import BrandSettings
 from smtui.screens.base import SmtuiScreen
 from smtui.screens.strategy.channels import ChannelsPane
 from smtui.screens.strategy.charter import CharterPane, brand_fields
 from smtui.screens.strategy.objectives import ObjectivesPane
 from smtui.screens.strategy.personas import PersonasPane
 from smtui.screens.strategy.pillars import PillarsPane
+from smtui.screens.strategy.rules import rules_fields, rules_from, rules_values
 from smtui.widgets import FormScreen
 
 TABS = ("charter", "channels", "objectives", "personas", "pillars")
@@ -30,6 +32,7 @@ class StrategyScreen(SmtuiScreen):
         Binding("left_square_bracket", "tab(-1)", _("Previous tab"), key_display="[", show=False),
         Binding("b", "app.pick_brand", _("Brand"), tooltip=_("Show another brand")),
         Binding("n", "new_brand", _("New brand"), show=False),
+        Binding("w", "working_rules", _("Working rules"), tooltip=_("Hours, outreach, gaps")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -82,3 +85,18 @@ class StrategyScreen(SmtuiScreen):
 
         values = {"timezone": self.brand.timezone}
         self.app.push_screen(FormScreen(_("New brand"), brand_fields(), values, submit), done)
+
+    def action_working_rules(self) -> None:
+        brand_id = self.brand.id
+        assert brand_id is not None
+
+        def submit(data: dict[str, Any]) -> BrandSettings:
+            return self.store.brand_settings.save(rules_from(data, brand_id))
+
+        def done(saved: BrandSettings | None) -> None:
+            if saved is not None:
+                self.notify(_("Working rules saved"))
+
+        values = rules_values(self.store.brand_settings.get(brand_id))
+        title = _("Working rules of {brand}").format(brand=self.brand.name)
+        self.app.push_screen(FormScreen(title, rules_fields(), values, submit), done)
