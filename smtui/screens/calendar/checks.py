@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from smtui.domain.cadence import CadenceCheck, MixCheck, Verdict
-from smtui.domain.i18n import _
+from smtui.domain.i18n import _, ngettext
 from smtui.widgets.literal import literal
 
 MARKS = {
@@ -61,12 +61,20 @@ class ChecksPanel(Static):
             text.append(_("No pillars yet") + "\n", style="dim")
         if checks.conflicts:
             text.append(
-                _("⚠ {count} time conflicts").format(count=checks.conflicts) + "\n",
+                ngettext(
+                    "⚠ {count} time conflict", "⚠ {count} time conflicts", checks.conflicts
+                ).format(count=checks.conflicts)
+                + "\n",
                 style="yellow",
             )
         if checks.missed:
             text.append(
-                _("! {count} past posts not published").format(count=checks.missed) + "\n",
+                ngettext(
+                    "! {count} past post not published",
+                    "! {count} past posts not published",
+                    checks.missed,
+                ).format(count=checks.missed)
+                + "\n",
                 style="bold red",
             )
         self.update(text)

@@ -57,7 +57,10 @@ class CalendarData:
         first: date,
         last: date,
         filters: PostFilter | None = None,
+        slots_from: date | None = None,
     ) -> CalendarData:
+        """``slots_from``: the first day whose empty slots matter (today: a slot left empty
+        in the past is history, not a gap to fill)."""
         assert brand.id is not None
         start, end = days_bounds(first, last, brand.timezone)
         posts = store.posts.in_range(brand.id, start, end, filters)
@@ -72,7 +75,7 @@ class CalendarData:
         gap = store.brand_settings.get(brand.id).conflict_gap
         planned = [(post.channel_id, post.scheduled_at) for post in posts if post.scheduled_at]
         empty: dict[date, list[SlotOccurrence]] = defaultdict(list)
-        found = occurrences(slots, first, last, brand.timezone)
+        found = occurrences(slots, max(first, slots_from or first), last, brand.timezone)
         for item in open_slots(found, planned, gap):  # type: ignore[arg-type]
             empty[item.day].append(item)
         data.empty_slots = dict(empty)

@@ -151,9 +151,8 @@ class MonthGrid(Widget, can_focus=True):
         if len(rows) > room:
             hidden = len(rows) - room + 1
             rows = rows[: room - 1]
-            rows.append(
-                Text(_("+{count} more").format(count=hidden), self._style("month-grid--more"))
-            )
+            more = _("+{count} more").format(count=hidden) if width >= 8 else f"+{hidden}"
+            rows.append(Text(more, self._style("month-grid--more")))
         for row in rows:
             row.truncate(width, overflow="ellipsis")
         cell = Text("\n").join([heading, *rows, *([Text("")] * (room - len(rows)))])

@@ -119,7 +119,9 @@ class CalendarScreen(PostActions, SmtuiScreen):
         self.sub_title = brand.name
         self.catalogue = Catalogue.load(self.store, brand.id)
         first, last = self.visible_days()
-        self.data = CalendarData.load(self.store, brand, first, last, self.filters)
+        self.data = CalendarData.load(
+            self.store, brand, first, last, self.filters, slots_from=self.today
+        )
         self.missed = {
             post.id for post in past_posts(self.data.posts, self.smtui.clock()) if post.id
         }
