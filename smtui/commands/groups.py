@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import click
 
+from smtui.commands import posts_io
+
 
 @click.group("import")
 def import_group() -> None:
@@ -29,3 +31,6 @@ def feeds_group() -> None:
 
 
 # Sub-commands join their group below, one line each.
+import_group.add_command(posts_io.import_posts)
+export_group.add_command(posts_io.export_calendar)
+export_group.add_command(posts_io.export_posts)

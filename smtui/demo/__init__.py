@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from smtui.demo.calendar import fill_calendar
 from smtui.demo.strategy import demo_brand, fill_strategy
 from smtui.demo.workspace import DemoPart, DemoWorkspace, is_blank, remove_brands
 from smtui.domain.clock import Clock
@@ -19,7 +20,7 @@ from smtui.domain.models import Brand
 if TYPE_CHECKING:
     from smtui.store import Store
 
-PARTS: tuple[DemoPart, ...] = (fill_strategy,)
+PARTS: tuple[DemoPart, ...] = (fill_strategy, fill_calendar)
 
 
 def fill_demo(store: Store, clock: Clock) -> Brand:
@@ -35,6 +36,7 @@ __all__ = [
     "DemoPart",
     "DemoWorkspace",
     "demo_brand",
+    "fill_calendar",
     "fill_demo",
     "fill_strategy",
     "is_blank",

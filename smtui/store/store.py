@@ -28,6 +28,7 @@ from smtui.store.repositories import (
     ObjectiveRepository,
     PersonaRepository,
     PillarRepository,
+    PostImportRepository,
     PostRepository,
     RecurringSlotRepository,
     SettingRepository,
@@ -98,6 +99,10 @@ class Store:
     @cached_property
     def posts(self) -> PostRepository:
         return PostRepository(self)
+
+    @cached_property
+    def post_imports(self) -> PostImportRepository:
+        return PostImportRepository(self)
 
     @cached_property
     def brand_settings(self) -> BrandSettingsRepository:

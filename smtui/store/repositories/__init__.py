@@ -4,6 +4,7 @@ from smtui.store.repositories.audit import AuditRepository, CompetitorRepository
 from smtui.store.repositories.base import NotFoundError, Repository
 from smtui.store.repositories.brands import BrandRepository
 from smtui.store.repositories.planning import BrandSettingsRepository, RecurringSlotRepository
+from smtui.store.repositories.post_import import PostImportRepository
 from smtui.store.repositories.posts import PostRepository
 from smtui.store.repositories.strategy import (
     ChannelRepository,
@@ -25,6 +26,7 @@ __all__ = [
     "ObjectiveRepository",
     "PersonaRepository",
     "PillarRepository",
+    "PostImportRepository",
     "PostRepository",
     "RecurringSlotRepository",
     "Repository",
