@@ -10,13 +10,15 @@ from pydantic import ValidationError
 from smtui.domain.audit import (
     AuditItem,
     CompetitorObservation,
+    FrequencyVerdict,
     compare,
+    compare_frequency,
     load_template,
     progress,
 )
 from smtui.domain.enums import Platform
 from smtui.domain.models import Brand, Channel
-from smtui.domain.validation import field_errors
+from smtui.domain.validation import DomainError, field_errors
 from smtui.store import Store
 
 
@@ -85,7 +87,9 @@ def test_tick_note_due_date_make_an_action_until_done(
 
     assert store.audits.actions_due(brand.id, date(2027, 1, 14)) == []
     due = store.audits.actions_due(brand.id, date(2027, 1, 15))
-    assert [item.id for item in due] == [action.id]
+    assert [(found.item.id, found.run_title, found.brand_id) for found in due] == [
+        (action.id, "Q1 2027 audit", brand.id)
+    ]
 
     store.audits.update_item(saved.model_copy(update={"done": True}))
     assert store.audits.actions_due(brand.id, date(2027, 12, 31)) == []
@@ -258,3 +262,129 @@ def test_bad_competitor_values_name_the_field(field: str, value: object) -> None
     with pytest.raises(ValidationError) as caught:
         CompetitorObservation.model_validate(values)
     assert field in field_errors(caught.value)
+
+
+def test_actions_due_across_brands_soonest_first_with_a_limit(store: Store, brand: Brand) -> None:
+    other = store.brands.add(Brand(name="Birch Café"))
+    assert brand.id is not None and other.id is not None
+    mine = store.audits.start_run(brand.id, "Q4 2026 audit", date(2026, 11, 2))
+    theirs = store.audits.start_run(other.id, "Birch Q4", date(2026, 11, 3))
+    assert mine.id is not None and theirs.id is not None
+    due_dates = {
+        mine.id: (date(2026, 11, 20), date(2026, 11, 25), date(2026, 12, 31)),
+        theirs.id: (date(2026, 11, 22),),
+    }
+    for run_id, dates in due_dates.items():
+        for item, due in zip(store.audits.items(run_id), dates, strict=False):
+            store.audits.update_item(item.model_copy(update={"due_date": due, "owner": "Léa"}))
+
+    everyone = store.audits.actions_due(None, date(2026, 11, 30))
+    assert [(a.item.due_date, a.run_title) for a in everyone] == [
+        (date(2026, 11, 20), "Q4 2026 audit"),
+        (date(2026, 11, 22), "Birch Q4"),
+        (date(2026, 11, 25), "Q4 2026 audit"),
+    ]
+    assert [a.brand_id for a in everyone] == [brand.id, other.id, brand.id]
+    assert len(store.audits.actions_due(None, date(2026, 11, 30), limit=2)) == 2
+    assert [a.item.due_date for a in store.audits.actions_due(other.id, date(2027, 1, 1))] == [
+        date(2026, 11, 22)
+    ]
+    # An action of a finished run stays due until it is done.
+    store.audits.finish_run(mine.id, datetime(2026, 11, 23, tzinfo=UTC))
+    assert len(store.audits.actions_due(brand.id, date(2026, 11, 30))) == 2
+
+
+def test_progress_and_run_summaries_are_counted_in_sql(
+    store: Store, brand: Brand, channels: list[Channel]
+) -> None:
+    assert brand.id is not None
+    first = store.audits.start_run(brand.id, "Q3 2026 audit", date(2026, 8, 3))
+    second = store.audits.start_run(brand.id, "Q4 2026 audit", date(2026, 11, 2))
+    assert first.id is not None and second.id is not None
+    items = store.audits.items(second.id)
+    for item in items[:5]:
+        store.audits.update_item(item.model_copy(update={"done": True}))
+    store.audits.update_item(items[7].model_copy(update={"due_date": date(2026, 12, 1)}))
+
+    counted = store.audits.progress(second.id)
+    assert counted == progress(store.audits.items(second.id))
+    assert counted.overall.done == 5 and counted.overall.total == len(items)
+    assert [s.section for s in counted.sections][:2] == ["Situation analysis", "Objectives"]
+
+    newest, oldest = store.audits.run_summaries(brand.id)
+    assert (newest.run.id, newest.done, newest.total, newest.open_actions) == (
+        second.id,
+        5,
+        len(items),
+        1,
+    )
+    assert (oldest.run.id, oldest.done, oldest.percent) == (first.id, 0, 0)
+    assert store.audits.latest_run(brand.id) == newest.run
+    section = items[0].section
+    assert [i.id for i in store.audits.items(second.id, section)] == [
+        i.id for i in items if i.section == section
+    ]
+
+
+def test_a_finished_run_is_history_and_cannot_change(store: Store, brand: Brand) -> None:
+    assert brand.id is not None
+    run = store.audits.start_run(brand.id, "Q3 2026 audit", date(2026, 8, 3))
+    assert run.id is not None
+    at = datetime(2026, 8, 20, tzinfo=UTC)
+    store.audits.finish_run(run.id, at)
+    item = store.audits.items(run.id)[0]
+    with pytest.raises(DomainError, match="finished"):
+        store.audits.update_item(item.model_copy(update={"done": True}))
+    assert not store.audits.get_item(item.id or 0).done
+    # Finishing again keeps the first date.
+    later = datetime(2026, 9, 1, tzinfo=UTC)
+    assert store.audits.finish_run(run.id, later).finished_at == at
+
+
+def test_a_competitors_frequency_against_the_brands_planned_cadence() -> None:
+    def channel(platform: Platform, low: int | None, high: int | None, period: str) -> Channel:
+        return Channel(
+            brand_id=1,
+            platform=platform,
+            handle="@m",
+            cadence_min=low,
+            cadence_max=high,
+            cadence_period=period,
+        )
+
+    def seen(platform: Platform, posts: float | None) -> CompetitorObservation:
+        return CompetitorObservation(
+            brand_id=1,
+            name="Birch",
+            platform=platform,
+            posts_per_week=posts,
+            observed_on=date(2026, 11, 1),
+        )
+
+    channels = [
+        channel(Platform.INSTAGRAM, 3, 5, "week"),
+        channel(Platform.BLOG, 4, 4, "month"),
+        channel(Platform.X, None, None, "week"),
+    ]
+    verdicts = {
+        (Platform.INSTAGRAM, 6): FrequencyVerdict.MORE,
+        (Platform.INSTAGRAM, 5): FrequencyVerdict.WITHIN,
+        (Platform.INSTAGRAM, 2.5): FrequencyVerdict.FEWER,
+        (Platform.INSTAGRAM, None): FrequencyVerdict.UNKNOWN,
+        (Platform.X, 20): FrequencyVerdict.NO_PLAN,  # a channel, but no cadence set
+        (Platform.TIKTOK, 7): FrequencyVerdict.NO_PLAN,  # no channel at all
+        # 4 a month is about 0.92 a week; 10% either side reads as the same.
+        (Platform.BLOG, 1): FrequencyVerdict.WITHIN,
+        (Platform.BLOG, 0.8): FrequencyVerdict.FEWER,
+        (Platform.BLOG, 1.1): FrequencyVerdict.MORE,
+        (Platform.INSTAGRAM, 5.5): FrequencyVerdict.WITHIN,
+        (Platform.INSTAGRAM, 2.7): FrequencyVerdict.WITHIN,
+    }
+    for (platform, posts), verdict in verdicts.items():
+        assert compare_frequency(seen(platform, posts), channels).verdict is verdict
+    blog = compare_frequency(seen(Platform.BLOG, 1), channels)
+    assert blog.planned_low == pytest.approx(4 * 7 / (365.25 / 12))
+    # Two accounts on one platform: the brand plans the posts of both.
+    both = [*channels, channel(Platform.INSTAGRAM, 1, 2, "week")]
+    total = compare_frequency(seen(Platform.INSTAGRAM, 6), both)
+    assert (total.planned_low, total.planned_high, total.verdict) == (4, 7, FrequencyVerdict.WITHIN)

@@ -14,6 +14,7 @@ from smtui.domain.audit import SEED_NAMES, load_template, parse_template
 from smtui.domain.audit import expand as expand_template
 from smtui.domain.enums import Platform
 from smtui.domain.models import Channel
+from smtui.domain.seeds import SEED_GUIDES
 
 SEEDS_README = Path("/work/shared/seeds/README.md")
 
@@ -120,3 +121,12 @@ def test_a_template_with_an_unknown_source_or_duplicate_key_is_refused() -> None
     bad = {**item, "source": "A blog"}
     with pytest.raises(ValueError, match="unknown sources"):
         parse_template({"version": "1", "sections": [{"key": "a", "title": "A", "items": [bad]}]})
+
+
+def test_every_seed_has_a_guide_to_show_in_an_items_detail() -> None:
+    assert set(SEED_GUIDES) == set(SEED_NAMES)
+    for name, guide in SEED_GUIDES.items():
+        assert guide.name == name and guide.about
+        if SEEDS_README.exists():
+            assert (SEEDS_README.parent / guide.file).is_file(), guide.file
+            assert guide.file in SEEDS_README.read_text()

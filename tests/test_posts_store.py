@@ -289,3 +289,20 @@ def test_unscheduled_ideas_and_campaigns(
     store.posts.add(new_post(brand, channels[2], campaign="spring"))
     assert [p.title for p in store.posts.unscheduled(brand.id or 0)] == ["Someday"]
     assert store.posts.campaigns(brand.id or 0) == ["spring", "winter"]
+
+
+def test_publishing_a_blog_article_owes_outreach_once(store: Store, brand: Brand) -> None:
+    assert brand.id is not None
+    blog = store.channels.add(Channel(brand_id=brand.id, platform=Platform.BLOG, handle="journal"))
+    post = store.posts.add(new_post(brand, blog, title="Winter bread"))
+    store.posts.publish(post.id or 0, "https://maple.example.com/winter", at(24, 15))
+    store.posts.set_status(post.id or 0, PostStatus.SCHEDULED)
+    store.posts.publish(post.id or 0, "https://maple.example.com/winter", at(24, 16))
+    with store.read() as session:
+        rows = session.execute(
+            text("SELECT kind, external_id FROM inbox_item ORDER BY external_id")
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        ("outreach", f"outreach:{post.id}:1"),
+        ("outreach", f"outreach:{post.id}:2"),
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from smtui.commands import posts_io
+from smtui.commands import audit_io, inbox_io, metrics_io, posts_io
 
 
 @click.group("import")
@@ -34,3 +34,10 @@ def feeds_group() -> None:
 import_group.add_command(posts_io.import_posts)
 export_group.add_command(posts_io.export_calendar)
 export_group.add_command(posts_io.export_posts)
+import_group.add_command(metrics_io.import_metrics_command)
+export_group.add_command(metrics_io.export_report_command)
+import_group.add_command(inbox_io.import_inbox)
+feeds_group.add_command(inbox_io.fetch_feeds)
+feeds_group.add_command(inbox_io.add_feed)
+feeds_group.add_command(inbox_io.list_feeds)
+export_group.add_command(audit_io.export_audit)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from smtui.demo.audit import fill_audit
 from smtui.demo.calendar import fill_calendar
+from smtui.demo.kpi import fill_kpis
+from smtui.demo.queue import fill_queue
 from smtui.demo.strategy import demo_brand, fill_strategy
 from smtui.demo.workspace import DemoPart, DemoWorkspace, is_blank, remove_brands
 from smtui.domain.clock import Clock
@@ -20,7 +23,7 @@ from smtui.domain.models import Brand
 if TYPE_CHECKING:
     from smtui.store import Store
 
-PARTS: tuple[DemoPart, ...] = (fill_strategy, fill_calendar)
+PARTS: tuple[DemoPart, ...] = (fill_strategy, fill_audit, fill_calendar, fill_kpis, fill_queue)
 
 
 def fill_demo(store: Store, clock: Clock) -> Brand:
@@ -38,6 +41,7 @@ __all__ = [
     "demo_brand",
     "fill_calendar",
     "fill_demo",
+    "fill_kpis",
     "fill_strategy",
     "is_blank",
     "remove_brands",

@@ -13,26 +13,25 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from importlib import resources
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from smtui.domain.enums import Platform
+from smtui.domain.enums import CadencePeriod, Platform
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel, LongText, Model, Name
+from smtui.domain.seeds import SEED_NAMES
 from smtui.domain.validation import check_url
 
 TEMPLATE_FILE = "audit_template.toml"
 
-# The short names of the five guides in seeds/README.md; every template item cites one.
-SEED_NAMES: tuple[str, ...] = (
-    "BDC checklist",
-    "Seven steps",
-    "Community essay",
-    "Six phases",
-    "Six-step plan",
-)
+
+def default_run_title(started_on: date) -> str:
+    """ "Q4 2026 audit": runs are usually quarterly, so the quarter names them."""
+    quarter = (started_on.month - 1) // 3 + 1
+    return _("Q{quarter} {year} audit").format(quarter=quarter, year=started_on.year)
 
 
 # --- the template ----------------------------------------------------------------------
@@ -181,6 +180,30 @@ class AuditItem(Model):
 
 
 @dataclass(frozen=True)
+class RunSummary:
+    """A run with its counts, computed in SQL so the runs list never loads the items."""
+
+    run: AuditRun
+    done: int
+    total: int
+    open_actions: int
+
+    @property
+    def percent(self) -> int:
+        return self.done * 100 // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    """An open action item (due date, not done) with the run it belongs to: what the Today
+    screen lists, and what it needs to say where the action comes from."""
+
+    item: AuditItem
+    run_title: str
+    brand_id: int
+
+
+@dataclass(frozen=True)
 class ItemChange:
     previous: AuditItem
     current: AuditItem
@@ -299,3 +322,62 @@ def change_since(
         followers_change=followers,
         posts_per_week_change=posts,
     )
+
+
+# An observed "posts per week" is an estimate; within 10% of the plan reads as "the same".
+FREQUENCY_MARGIN = 0.1
+
+
+class FrequencyVerdict(StrEnum):
+    MORE = "more"  # the competitor posts more often than the brand plans to
+    WITHIN = "within"
+    FEWER = "fewer"
+    NO_PLAN = "no_plan"  # no channel on that platform, or none with a cadence
+    UNKNOWN = "unknown"  # the observation has no posting frequency
+
+
+@dataclass(frozen=True)
+class FrequencyComparison:
+    """A competitor's posts per week against the brand's planned cadence on the platform,
+    both per week (a monthly cadence is scaled by 7 / 30.44 days)."""
+
+    posts_per_week: float | None
+    planned_low: float | None
+    planned_high: float | None
+    verdict: FrequencyVerdict
+
+
+def _per_week(count: int, period: CadencePeriod) -> float:
+    return count * 7 / (365.25 / 12) if period is CadencePeriod.MONTH else float(count)
+
+
+def compare_frequency(
+    observation: CompetitorObservation, channels: Iterable[Channel]
+) -> FrequencyComparison:
+    """Sum the cadence of the brand's channels on the observation's platform (a brand with
+    two Instagram accounts plans the posts of both) and place the competitor against it,
+    with a margin of :data:`FREQUENCY_MARGIN` either side."""
+    low = high = 0.0
+    planned = False
+    for channel in channels:
+        if channel.platform != observation.platform:
+            continue
+        if channel.cadence_min is None and channel.cadence_max is None:
+            continue
+        planned = True
+        minimum = channel.cadence_min if channel.cadence_min is not None else channel.cadence_max
+        maximum = channel.cadence_max if channel.cadence_max is not None else channel.cadence_min
+        low += _per_week(minimum or 0, channel.cadence_period)
+        high += _per_week(maximum or 0, channel.cadence_period)
+    posts = observation.posts_per_week
+    if not planned:
+        return FrequencyComparison(posts, None, None, FrequencyVerdict.NO_PLAN)
+    if posts is None:
+        verdict = FrequencyVerdict.UNKNOWN
+    elif posts > high * (1 + FREQUENCY_MARGIN) + 1e-9:
+        verdict = FrequencyVerdict.MORE
+    elif posts < low * (1 - FREQUENCY_MARGIN) - 1e-9:
+        verdict = FrequencyVerdict.FEWER
+    else:
+        verdict = FrequencyVerdict.WITHIN
+    return FrequencyComparison(posts, low, high, verdict)

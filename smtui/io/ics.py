@@ -16,13 +16,13 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from smtui import __version__
+from smtui.domain import publishing
 from smtui.domain.enums import PostStatus
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel
 from smtui.domain.post import Post
 from smtui.domain.text import one_line, strip_controls
 from smtui.domain.text_length import published_text
-from smtui.domain.utm import tagged_for
 from smtui.io.files import atomic_write
 from smtui.io.post_source import BrandLookup
 
@@ -45,13 +45,9 @@ def uid(post_id: int) -> str:
 
 def tagged_link(post: Post, channel: Channel | None) -> str | None:
     """The link as the post will carry it: with its UTM tags when the channel is known."""
-    if not post.link_url:
-        return None
     if channel is None:
         return post.link_url
-    return tagged_for(
-        post.link_url, channel.platform, post.utm_campaign or post.campaign, post.utm_content
-    )
+    return publishing.tagged_link(post, channel.platform)
 
 
 def summary(post: Post, channel: Channel | None) -> str:

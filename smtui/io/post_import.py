@@ -23,8 +23,8 @@ from smtui.domain.i18n import _
 from smtui.domain.local_time import parse_clock, parse_day, to_utc
 from smtui.domain.models import Channel
 from smtui.domain.post import Post
+from smtui.domain.publishing import tagged_link
 from smtui.domain.text_length import limit_for, over_limit, post_length, published_text
-from smtui.domain.utm import tagged_for
 from smtui.domain.validation import DomainError, field_errors
 from smtui.io import hootsuite, metricool, post_csv
 from smtui.io.post_source import BrandLookup, Draft, FileFormatError, RowError, read_rows
@@ -237,16 +237,7 @@ class _Checker:
 
     @staticmethod
     def _length(post: Post, channel: Channel) -> str | None:
-        link = (
-            tagged_for(
-                post.link_url,
-                channel.platform,
-                post.utm_campaign or post.campaign,
-                post.utm_content,
-            )
-            if post.link_url
-            else None
-        )
+        link = tagged_link(post, channel.platform)
         over = over_limit(channel.platform, post.body, post.hashtags, link, channel.char_limit)
         if not over:
             return None

@@ -24,11 +24,17 @@ class ScreenEntry:
 
 def screen_entries() -> list[ScreenEntry]:
     """Imported lazily so that the CLI never pays for Textual."""
+    from smtui.screens.audit import AuditScreen
     from smtui.screens.calendar import CalendarScreen
+    from smtui.screens.kpi import KpiScreen
+    from smtui.screens.queue import QueueScreen
     from smtui.screens.strategy import StrategyScreen
 
     entries = [
         ScreenEntry("2", "calendar", N_("Calendar"), CalendarScreen),
+        ScreenEntry("3", "queue", N_("Queue"), QueueScreen),
+        ScreenEntry("4", "kpis", N_("KPIs"), KpiScreen),
         ScreenEntry("5", "strategy", N_("Strategy"), StrategyScreen),
+        ScreenEntry("6", "audit", N_("Audit"), AuditScreen),
     ]
     return sorted(entries, key=lambda entry: entry.key)

@@ -25,14 +25,20 @@ from smtui.store.repositories import (
     ChannelRepository,
     CompetitorRepository,
     MetricRepository,
+    MetricValueRepository,
     ObjectiveRepository,
     PersonaRepository,
     PillarRepository,
     PostImportRepository,
+    PostMetricRepository,
     PostRepository,
     RecurringSlotRepository,
     SettingRepository,
 )
+from smtui.store.repositories.feeds import FeedRepository
+from smtui.store.repositories.inbox import InboxRepository
+from smtui.store.repositories.queue_rules import PriorityRuleRepository, ResponseTargetRepository
+from smtui.store.repositories.saved_replies import SavedReplyRepository
 
 
 class Store:
@@ -113,5 +119,33 @@ class Store:
         return RecurringSlotRepository(self)
 
     @cached_property
+    def metric_values(self) -> MetricValueRepository:
+        return MetricValueRepository(self)
+
+    @cached_property
+    def post_metrics(self) -> PostMetricRepository:
+        return PostMetricRepository(self)
+
+    @cached_property
     def settings(self) -> SettingRepository:
         return SettingRepository(self)
+
+    @cached_property
+    def inbox(self) -> InboxRepository:
+        return InboxRepository(self)
+
+    @cached_property
+    def saved_replies(self) -> SavedReplyRepository:
+        return SavedReplyRepository(self)
+
+    @cached_property
+    def response_targets(self) -> ResponseTargetRepository:
+        return ResponseTargetRepository(self)
+
+    @cached_property
+    def priority_rules(self) -> PriorityRuleRepository:
+        return PriorityRuleRepository(self)
+
+    @cached_property
+    def feeds(self) -> FeedRepository:
+        return FeedRepository(self)

@@ -10,19 +10,25 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from smtui.domain.audit import (
+    AuditAction,
     AuditItem,
     AuditRun,
     CompetitorChange,
     CompetitorObservation,
+    Progress,
+    RunSummary,
+    SectionProgress,
     change_since,
     expand,
     load_template,
 )
+from smtui.domain.enums import Platform
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel
+from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import NotFoundError, Repository
 from smtui.store.tables import (
     AuditItemRow,
@@ -33,6 +39,14 @@ from smtui.store.tables import (
 
 # What a user may change on an item; the rest is fixed when the run is started.
 _EDITABLE = ("done", "note", "evidence_url", "due_date", "owner")
+
+# How many runs the runs list shows: a quarterly audit fills it in fifty years.
+RUNS_SHOWN = 200
+
+_DONE = case((AuditItemRow.done.is_(True), 1), else_=0)
+_OPEN_ACTION = case(
+    (and_(AuditItemRow.due_date.is_not(None), AuditItemRow.done.is_(False)), 1), else_=0
+)
 
 
 class AuditRepository(Repository[AuditRun, AuditRunRow]):
@@ -78,25 +92,87 @@ class AuditRepository(Repository[AuditRun, AuditRunRow]):
             session.flush()
             return self.to_model(row)
 
-    def list_runs(self, brand_id: int) -> list[AuditRun]:
+    def list_runs(self, brand_id: int, limit: int = RUNS_SHOWN) -> list[AuditRun]:
         """Newest first: the run in progress, then the history (ix_audit_run_brand_started)."""
         with self.store.read() as session:
             rows = session.scalars(
                 select(AuditRunRow)
                 .where(AuditRunRow.brand_id == brand_id)
                 .order_by(AuditRunRow.started_on.desc(), AuditRunRow.id.desc())
+                .limit(limit)
             )
             return [self.to_model(row) for row in rows]
 
-    def items(self, run_id: int) -> list[AuditItem]:
-        """The run's items in template order (positions run across sections)."""
-        with self.store.read() as session:
-            rows = session.scalars(
-                select(AuditItemRow)
-                .where(AuditItemRow.run_id == run_id)
-                .order_by(AuditItemRow.position, AuditItemRow.id)
+    def latest_run(self, brand_id: int) -> AuditRun | None:
+        """The run the Audit screen opens on: the one started last."""
+        runs = self.list_runs(brand_id, limit=1)
+        return runs[0] if runs else None
+
+    def run_summaries(self, brand_id: int, limit: int = RUNS_SHOWN) -> list[RunSummary]:
+        """Newest first, each run with its ticks, items and open actions counted in SQL."""
+        counts = (
+            select(
+                AuditItemRow.run_id.label("run_id"),
+                func.count(AuditItemRow.id).label("total"),
+                func.coalesce(func.sum(_DONE), 0).label("done"),
+                func.coalesce(func.sum(_OPEN_ACTION), 0).label("open_actions"),
             )
+            .group_by(AuditItemRow.run_id)
+            .subquery()
+        )
+        query = (
+            select(AuditRunRow, counts.c.done, counts.c.total, counts.c.open_actions)
+            .outerjoin(counts, counts.c.run_id == AuditRunRow.id)
+            .where(AuditRunRow.brand_id == brand_id)
+            .order_by(AuditRunRow.started_on.desc(), AuditRunRow.id.desc())
+            .limit(limit)
+        )
+        with self.store.read() as session:
+            return [
+                RunSummary(self.to_model(row), int(done or 0), int(total or 0), int(actions or 0))
+                for row, done, total, actions in session.execute(query)
+            ]
+
+    def items(self, run_id: int, section: str | None = None) -> list[AuditItem]:
+        """The run's items in template order (positions run across sections), or only one
+        section's (ix_audit_item_run_section_position)."""
+        query = select(AuditItemRow).where(AuditItemRow.run_id == run_id)
+        if section is not None:
+            query = query.where(AuditItemRow.section == section)
+        with self.store.read() as session:
+            rows = session.scalars(query.order_by(AuditItemRow.position, AuditItemRow.id))
             return [AuditItem.model_validate(row) for row in rows]
+
+    def get_item(self, item_id: int) -> AuditItem:
+        with self.store.read() as session:
+            row = session.get(AuditItemRow, item_id)
+            if row is None:
+                raise NotFoundError(_("this item no longer exists; it may have been deleted"))
+            return AuditItem.model_validate(row)
+
+    def progress(self, run_id: int) -> Progress:
+        """Done over total per section, in template order, and overall: counted in SQL."""
+        query = (
+            select(
+                AuditItemRow.section,
+                func.coalesce(func.sum(_DONE), 0),
+                func.count(AuditItemRow.id),
+            )
+            .where(AuditItemRow.run_id == run_id)
+            .group_by(AuditItemRow.section)
+            .order_by(func.min(AuditItemRow.position))
+        )
+        with self.store.read() as session:
+            sections = [
+                SectionProgress(section, int(done), int(total))
+                for section, done, total in session.execute(query)
+            ]
+        overall = SectionProgress(
+            _("Overall"),
+            sum(section.done for section in sections),
+            sum(section.total for section in sections),
+        )
+        return Progress(sections=sections, overall=overall)
 
     def update_item(self, item: AuditItem) -> AuditItem:
         """Save a tick, note, evidence URL, owner or due date; nothing else can change."""
@@ -106,14 +182,22 @@ class AuditRepository(Repository[AuditRun, AuditRunRow]):
             row = session.get(AuditItemRow, item.id)
             if row is None:
                 raise NotFoundError(_("this item no longer exists; it may have been deleted"))
+            run = self._row(session, row.run_id)
+            if run.finished_at is not None:
+                raise DomainError(
+                    _("this run is finished and kept as history; start a new run to audit again")
+                )
             for name in _EDITABLE:
                 setattr(row, name, getattr(item, name))
             session.flush()
             return AuditItem.model_validate(row)
 
     def finish_run(self, run_id: int, at: datetime) -> AuditRun:
+        """Close the run; finishing twice keeps the first date, since history is not rewritten."""
         with self.store.write() as session:
             row = self._row(session, run_id)
+            if row.finished_at is not None:
+                return self.to_model(row)
             row.finished_at = at
             session.flush()
             return self.to_model(row)
@@ -139,21 +223,31 @@ class AuditRepository(Repository[AuditRun, AuditRunRow]):
             )
             return self.to_model(row) if row is not None else None
 
-    def actions_due(self, brand_id: int, on_or_before: date) -> list[AuditItem]:
-        """Open action items of every run of the brand due by ``on_or_before``, soonest first."""
-        with self.store.read() as session:
-            rows = session.scalars(
-                select(AuditItemRow)
-                .join(AuditRunRow, AuditRunRow.id == AuditItemRow.run_id)
-                .where(
-                    AuditRunRow.brand_id == brand_id,
-                    AuditItemRow.due_date.is_not(None),
-                    AuditItemRow.due_date <= on_or_before,
-                    AuditItemRow.done.is_(False),
-                )
-                .order_by(AuditItemRow.due_date, AuditItemRow.id)
+    def actions_due(self, brand_id: int | None, until: date, limit: int = 50) -> list[AuditAction]:
+        """Open action items (a due date, not done) due on or before ``until``, soonest
+        first, of one brand or of all brands (None), each with its run's title.
+
+        Finished runs count too: an action decided in the last audit stays on the Today
+        screen until it is done. ix_audit_item_due serves the ORDER BY and the LIMIT.
+        """
+        query = (
+            select(AuditItemRow, AuditRunRow.title, AuditRunRow.brand_id)
+            .join(AuditRunRow, AuditRunRow.id == AuditItemRow.run_id)
+            .where(
+                AuditItemRow.due_date.is_not(None),
+                AuditItemRow.due_date <= until,
+                AuditItemRow.done.is_(False),
             )
-            return [AuditItem.model_validate(row) for row in rows]
+            .order_by(AuditItemRow.due_date, AuditItemRow.id)
+            .limit(limit)
+        )
+        if brand_id is not None:
+            query = query.where(AuditRunRow.brand_id == brand_id)
+        with self.store.read() as session:
+            return [
+                AuditAction(AuditItem.model_validate(row), title, owner)
+                for row, title, owner in session.execute(query)
+            ]
 
 
 class CompetitorRepository(Repository[CompetitorObservation, CompetitorObservationRow]):
@@ -189,3 +283,22 @@ class CompetitorRepository(Repository[CompetitorObservation, CompetitorObservati
             change_since(observations[0], observations[1] if len(observations) > 1 else None)
             for observations in pairs.values()
         ]
+
+    def history(
+        self, brand_id: int, name: str, platform: Platform, limit: int = 12
+    ) -> list[CompetitorObservation]:
+        """One competitor's observations on one platform, newest first, for its detail
+        (ix_competitor_observation_brand_name_date)."""
+        table = CompetitorObservationRow
+        with self.store.read() as session:
+            rows = session.scalars(
+                select(table)
+                .where(
+                    table.brand_id == brand_id,
+                    table.name == name,
+                    table.platform == platform.value,
+                )
+                .order_by(table.observed_on.desc(), table.id.desc())
+                .limit(limit)
+            )
+            return [self.to_model(row) for row in rows]

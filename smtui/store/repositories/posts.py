@@ -262,9 +262,9 @@ class PostRepository(Repository[Post, PostRow]):
 
     def _owe_outreach(self, session: Session, row: PostRow) -> None:
         count = self.store.brand_settings.get_in(session, row.brand_id).outreach_per_blog_post
-        add_outreach = getattr(getattr(self.store, "inbox", None), "add_outreach_in", None)
-        if count and add_outreach is not None:
-            add_outreach(session, row.brand_id, row.id, row.title, count, self.store.clock())
+        self.store.inbox.add_outreach_in(
+            session, row.brand_id, row.id, row.title, count, self.store.clock()
+        )
 
     # --- lists beside the grid -------------------------------------------------------
 

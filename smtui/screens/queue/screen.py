@@ -1,0 +1,355 @@
+"""Provides the Queue screen (key 3): the reply queue worked to zero from the keyboard.
+
+One page of items at a time in the queue's order (priority, then how close each is to its
+target); the next page loads as the cursor nears the end. Every triage key commits at once
+and can be undone with ``u``; space selects several items to act on together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from smtui.domain.i18n import N_, _
+from smtui.domain.inbox import InboxItem, QueueCursor, QueueFilter, QueueTab
+from smtui.domain.models import Channel
+from smtui.domain.validation import DomainError
+from smtui.screens.base import SmtuiScreen
+from smtui.screens.queue.cells import detail, row_cells
+from smtui.screens.queue.triage import TriageDialogs
+
+PAGE = 100
+NEAR_END = 10
+MAX_KEPT = 2_000  # rows kept after a refresh, read again page by page
+COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("", 2),
+    (N_("Received"), 9),
+    (N_("Age"), 4),
+    (N_("Channel"), 10),
+    (N_("Kind"), 8),
+    (N_("Author"), 14),
+    (N_("Text"), None),
+    (N_("Priority"), 8),
+    (N_("Status"), 11),
+    (N_("Tags"), 10),
+)
+TAB_LABELS = {QueueTab.TODO: N_("To do"), QueueTab.DONE: N_("Done"), QueueTab.ALL: N_("All")}
+
+
+class QueueScreen(TriageDialogs, SmtuiScreen):
+    TITLE_TEXT = N_("Queue")
+    AUTO_FOCUS = "#queue-table"
+    BINDINGS = [
+        Binding("r,enter", "reply", _("Reply"), tooltip=_("Write the reply, with saved replies")),
+        Binding("d", "done", _("Done"), tooltip=_("Mark handled without a reply")),
+        Binding("i", "ignore", _("Ignore")),
+        Binding("s", "snooze", _("Snooze")),
+        Binding("e", "escalate", _("Escalate")),
+        Binding("p", "priority", _("Priority"), show=False),
+        Binding("t", "tag", _("Tag"), show=False),
+        Binding("o", "open_url", _("Open link"), show=False),
+        Binding("space", "select", _("Pick"), tooltip=_("Select several items to act on together")),
+        Binding("u", "undo", _("Undo"), tooltip=_("Undo the last action")),
+        Binding("slash", "search", _("Search"), key_display="/"),
+        Binding("f", "filters", _("Filters"), show=False),
+        Binding("right_square_bracket", "tab(1)", _("Next tab"), key_display="]"),
+        Binding("left_square_bracket", "tab(-1)", _("Previous tab"), show=False),
+        Binding("a", "add", _("Add"), tooltip=_("Paste a comment into the queue"), show=False),
+        Binding("l", "listening", _("Listening"), tooltip=_("Feed entries to act on")),
+        Binding("b", "app.pick_brand", _("Brand"), show=False),
+        Binding("escape", "clear", _("Clear selection and search"), show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[InboxItem] = []
+        self.next_cursor: QueueCursor | None = None
+        self.selected: set[int] = set()
+        self.filters = QueueFilter()
+        self.channels: dict[int, Channel] = {}
+        self.flex = 30
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="queue-bar")
+        yield Input(placeholder=_("Search text and author, enter to apply"), id="queue-search")
+        yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="queue-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"smtui — {_(self.TITLE_TEXT)}"
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[RenderableType]:
+        return self.query_one("#queue-table", DataTable)
+
+    @property
+    def now(self) -> datetime:
+        return self.smtui.clock()
+
+    @property
+    def current(self) -> InboxItem | None:
+        row = self.table.cursor_row
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def channel_label(self, item: InboxItem) -> str:
+        channel = self.channels.get(item.channel_id or -1)
+        return channel.label if channel else ""
+
+    def _flex_width(self) -> int:
+        """What the fixed columns leave of the table's width, so that no row overflows."""
+        width = self.table.size.width or self.app.size.width - 2
+        fixed = sum(w for _label, w in COLUMNS if w) + 2 * len(COLUMNS) + 2
+        return max(16, width - fixed)
+
+    def _fit_columns(self) -> None:
+        self.flex = self._flex_width()
+        self.table.clear(columns=True)
+        for label, column_width in COLUMNS:
+            self.table.add_column(_(label) if label else "", width=column_width or self.flex)
+
+    def on_resize(self) -> None:
+        if self._flex_width() != self.flex:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the queue again from the start, as far as the user had scrolled."""
+        self.sub_title = self.brand.name
+        assert self.brand.id is not None
+        self.channels = {c.id: c for c in self.store.channels.list(self.brand.id) if c.id}
+        keep = getattr(self.current, "id", None)
+        row = max(self.table.cursor_row, 0)
+        wanted = min(max(len(self.items), PAGE), MAX_KEPT)
+        self.items, self.next_cursor = [], None
+        self._fit_columns()
+        self._load_page()
+        while self.next_cursor is not None and len(self.items) < wanted:
+            self._load_page()
+        ids = [item.id for item in self.items]
+        self.selected &= set(ids)  # type: ignore[arg-type]
+        if keep in ids:
+            row = ids.index(keep)
+        if self.items:
+            self.table.move_cursor(row=min(row, len(self.items) - 1))
+        self._show_bar()
+        self._show_detail()
+
+    def _load_page(self) -> None:
+        assert self.brand.id is not None
+        page = self.store.inbox.page(
+            self.brand.id, self.filters, now=self.now, after=self.next_cursor, limit=PAGE
+        )
+        self.next_cursor = page.next
+        for item in page.items:
+            self.items.append(item)
+            self.table.add_row(*self._cells(item), key=str(item.id))
+
+    def _cells(self, item: InboxItem) -> tuple[RenderableType, ...]:
+        channel = self.channels.get(item.channel_id or -1)
+        return row_cells(
+            item,
+            now=self.now,
+            timezone=self.brand.timezone,
+            channel=channel.platform.label if channel else "",
+            selected=item.id in self.selected,
+            width=self.flex,
+        )
+
+    def _show_bar(self) -> None:
+        assert self.brand.id is not None
+        counts = self.store.inbox.counts(self.brand.id, now=self.now)
+        bar = Text()
+        for tab in QueueTab:
+            style = "bold reverse" if tab is self.filters.tab else "dim"
+            bar.append(f" {_(TAB_LABELS[tab])} ", style=style)
+            bar.append(" ")
+        bar.append("  ")
+        if counts.todo == 0:
+            bar.append(_("Inbox zero: nothing left to answer."), style="bold green")
+        else:
+            bar.append(_("{n} left to zero").format(n=counts.todo), style="bold")
+            bar.append(", ")
+            bar.append(
+                _("{n} past target").format(n=counts.overdue),
+                style="bold red" if counts.overdue else "",
+            )
+        if counts.snoozed:
+            bar.append(" · " + _("{n} snoozed").format(n=counts.snoozed), style="dim")
+        active = self._filter_text()
+        if active:
+            bar.append("  ·  " + _("filter: "), style="italic")
+            bar.append(active, style="italic")
+        if self.selected:
+            bar.append("  ·  " + _("{n} selected").format(n=len(self.selected)), style="cyan")
+        self.query_one("#queue-bar", Static).update(bar)
+
+    def _filter_text(self) -> str:
+        parts = []
+        if self.filters.channel_id in self.channels:
+            parts.append(self.channels[self.filters.channel_id].label)  # type: ignore[index]
+        if self.filters.kind is not None:
+            parts.append(self.filters.kind.label)
+        if self.filters.tag:
+            parts.append("#" + self.filters.tag)
+        if self.filters.text:
+            parts.append(f"“{self.filters.text}”")
+        return " ".join(parts)
+
+    def _show_detail(self) -> None:
+        item = self.current
+        pane = self.query_one("#queue-detail", Static)
+        if item is None:
+            empty = (
+                _("Nothing to answer: the queue is at zero. Press a to add a comment.")
+                if self.filters.tab is QueueTab.TODO
+                else _("Nothing here.")
+            )
+            pane.update(Text(empty, style="italic"))
+            return
+        assert item.id is not None
+        pane.update(
+            detail(
+                item,
+                now=self.now,
+                timezone=self.brand.timezone,
+                channel=self.channel_label(item),
+                history=self.store.inbox.history(item.id),
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if self.next_cursor is not None and event.cursor_row >= len(self.items) - NEAR_END:
+            self._load_page()
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#queue-table")
+    def _activated(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_reply()
+
+    # --- acting -----------------------------------------------------------------------
+
+    def targets(self) -> list[int]:
+        """The selected items, or the highlighted one."""
+        if self.selected:
+            return [item.id for item in self.items if item.id in self.selected]  # type: ignore[misc]
+        item = self.current
+        return [item.id] if item is not None and item.id is not None else []
+
+    def _act(self, name: str, action: Callable[[list[int]], Sequence[InboxItem]]) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify(_("Nothing to act on."), severity="warning")
+            return
+        try:
+            action(ids)
+        except DomainError as error:
+            self.notify(error.message, severity="warning", markup=False)
+            return
+        self.selected.clear()
+        self.notify(
+            _("{action}: {n} item(s) · u to undo").format(action=name, n=len(ids)), markup=False
+        )
+        self.reload()
+
+    def action_done(self) -> None:
+        self._act(_("Done"), self.store.inbox.done)
+
+    def action_ignore(self) -> None:
+        self._act(_("Ignored"), self.store.inbox.ignore)
+
+    def action_escalate(self) -> None:
+        self._act(_("Escalated"), self.store.inbox.escalate)
+
+    def action_undo(self) -> None:
+        assert self.brand.id is not None
+        undone = self.store.inbox.undo_last(self.brand.id)
+        if undone is None:
+            self.notify(_("Nothing to undo."), severity="warning")
+            return
+        self.notify(
+            _("Undone: {action} ({n} item(s))").format(
+                action=undone.action, n=len(undone.item_ids)
+            ),
+            markup=False,
+        )
+        self.reload()
+
+    def action_select(self) -> None:
+        item = self.current
+        if item is None or item.id is None:
+            return
+        self.selected ^= {item.id}
+        row = self.table.cursor_row
+        self.table.update_cell_at((row, 0), self._cells(item)[0])
+        if row < len(self.items) - 1:
+            self.table.move_cursor(row=row + 1)
+        self._show_bar()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#queue-search", Input)
+        if self.selected or self.filters != QueueFilter(tab=self.filters.tab):
+            self.selected.clear()
+            self.filters = QueueFilter(tab=self.filters.tab)
+            search.value = ""
+            self.reload()
+        search.remove_class("-shown")
+        self.table.focus()
+
+    def action_open_url(self) -> None:
+        item = self.current
+        if item is None or not item.url:
+            self.notify(_("This item has no link."), severity="warning")
+            return
+        self.app.open_url(item.url)
+
+    def action_tab(self, step: int) -> None:
+        tabs = list(QueueTab)
+        tab = tabs[(tabs.index(self.filters.tab) + step) % len(tabs)]
+        self.filters = QueueFilter(
+            tab=tab,
+            channel_id=self.filters.channel_id,
+            kind=self.filters.kind,
+            tag=self.filters.tag,
+            text=self.filters.text,
+        )
+        self.selected.clear()
+        self.reload()
+
+    def action_search(self) -> None:
+        search = self.query_one("#queue-search", Input)
+        search.add_class("-shown")
+        search.focus()
+
+    @on(Input.Submitted, "#queue-search")
+    def _search(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip() or None
+        self.filters = QueueFilter(
+            tab=self.filters.tab,
+            channel_id=self.filters.channel_id,
+            kind=self.filters.kind,
+            tag=self.filters.tag,
+            text=text,
+        )
+        if text is None:
+            event.input.remove_class("-shown")
+        self.reload()
+        self.table.focus()
+
+    def action_listening(self) -> None:
+        from smtui.screens.queue.listening import ListeningScreen
+
+        self.app.push_screen(ListeningScreen())

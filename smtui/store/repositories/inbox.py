@@ -1,0 +1,332 @@
+"""Provides the inbox repository (``store.inbox``): the reply queue read one page at a time,
+its counters, intake (one item, a whole import, outreach tasks) and, through its mixins, the
+triage actions with undo and the response-time figures.
+
+The queue's order is priority rank, then due time, then id. ``ix_inbox_item_queue``
+(brand_id, status, priority, due_at) holds that order for each status (SQLite appends the
+rowid, our id, to every index entry), so a page is one short index walk per status of the
+tab, merged here: a page of 100 reads at most 100 rows per status, whatever the table holds.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Table, case, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from smtui.domain.enums import InboxKind, InboxStatus, Priority
+from smtui.domain.i18n import _
+from smtui.domain.inbox import (
+    DONE_STATUSES,
+    OPEN_STATUSES,
+    InboxEvent,
+    InboxItem,
+    PriorityRule,
+    QueueCounts,
+    QueueCursor,
+    QueueFilter,
+    QueuePage,
+    QueueTab,
+    ResponseTarget,
+)
+from smtui.domain.intake import IntakeRules
+from smtui.domain.validation import DomainError
+from smtui.store.repositories.base import NotFoundError
+from smtui.store.repositories.inbox_actions import InboxActions
+from smtui.store.repositories.inbox_figures import InboxFigures
+from smtui.store.repositories.inbox_sql import to_model, to_values
+from smtui.store.tables import (
+    BrandRow,
+    InboxEventRow,
+    InboxItemRow,
+    PriorityRuleRow,
+    ResponseTargetRow,
+)
+
+PAGE_SIZE = 100
+# Core inserts (plain executemany) are several times faster than the ORM's bulk path.
+_TABLE: Table = InboxItemRow.__table__  # type: ignore[assignment]
+_CHUNK = 5_000
+_TAB_STATUSES: dict[QueueTab, tuple[InboxStatus, ...]] = {
+    QueueTab.TODO: (*OPEN_STATUSES, InboxStatus.SNOOZED),
+    QueueTab.DONE: DONE_STATUSES,
+    QueueTab.ALL: tuple(InboxStatus),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    added: int
+    duplicates: int
+
+
+class InboxRepository(InboxActions, InboxFigures):
+    # --- reading -----------------------------------------------------------------------
+
+    def get(self, item_id: int) -> InboxItem:
+        with self.store.read() as session:
+            row = session.get(InboxItemRow, item_id)
+            if row is None:
+                raise NotFoundError(_("this item no longer exists; it may have been deleted"))
+            return to_model(row)
+
+    @staticmethod
+    def _filters(filters: QueueFilter) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if filters.channel_id is not None:
+            conditions.append(InboxItemRow.channel_id == filters.channel_id)
+        if filters.kind is not None:
+            conditions.append(InboxItemRow.kind == InboxKind(filters.kind).value)
+        if filters.tag and filters.tag.strip():
+            tag = filters.tag.strip().lower()
+            conditions.append(InboxItemRow.tags.contains(f",{tag},", autoescape=True))
+        if filters.text and filters.text.strip():
+            words = filters.text.split()
+            for word in words:
+                conditions.append(
+                    InboxItemRow.text.icontains(word, autoescape=True)
+                    | InboxItemRow.author_name.icontains(word, autoescape=True)
+                    | InboxItemRow.author_handle.icontains(word, autoescape=True)
+                )
+        return conditions
+
+    def page_query(
+        self,
+        brand_id: int,
+        status: InboxStatus,
+        filters: QueueFilter,
+        now: datetime,
+        after: QueueCursor | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> Select[tuple[InboxItemRow]]:
+        """One status's share of a page, in the index's order; public so a test can EXPLAIN it."""
+        conditions = [InboxItemRow.brand_id == brand_id, InboxItemRow.status == status.value]
+        if status is InboxStatus.SNOOZED and filters.tab is QueueTab.TODO:
+            conditions.append(InboxItemRow.snoozed_until <= now)
+        conditions.extend(self._filters(filters))
+        if after is not None:
+            conditions.append(
+                tuple_(InboxItemRow.priority, InboxItemRow.due_at, InboxItemRow.id)
+                > tuple_(after.priority, after.due_at, after.id)
+            )
+        return (
+            select(InboxItemRow)
+            .where(*conditions)
+            .order_by(InboxItemRow.priority, InboxItemRow.due_at, InboxItemRow.id)
+            .limit(limit)
+        )
+
+    def page(
+        self,
+        brand_id: int,
+        filters: QueueFilter | None = None,
+        *,
+        now: datetime | None = None,
+        after: QueueCursor | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> QueuePage:
+        """One page of the queue in its order, and the cursor of the next (None at the end)."""
+        filters = filters or QueueFilter()
+        now = now or self.store.clock()
+        with self.store.read() as session:
+            runs = [
+                [
+                    to_model(row)
+                    for row in session.scalars(
+                        self.page_query(brand_id, status, filters, now, after, limit + 1)
+                    )
+                ]
+                for status in _TAB_STATUSES[filters.tab]
+            ]
+        merged = list(heapq.merge(*runs, key=_order_key))
+        items = merged[:limit]
+        more = len(merged) > limit
+        last = items[-1] if items else None
+        cursor = (
+            QueueCursor(last.priority.rank, last.due_at, last.id)  # type: ignore[arg-type]
+            if more and last is not None
+            else None
+        )
+        return QueuePage(items, cursor)
+
+    def counts(
+        self, brand_id: int, filters: QueueFilter | None = None, *, now: datetime | None = None
+    ) -> QueueCounts:
+        """What is left to zero and how much of it is late, counted by the database."""
+        now = now or self.store.clock()
+        conditions = [InboxItemRow.brand_id == brand_id, *self._filters(filters or QueueFilter())]
+        late = func.sum(case((InboxItemRow.due_at < now, 1), else_=0))
+        by_status = select(InboxItemRow.status, func.count(), late).where(*conditions)
+        woke = InboxItemRow.snoozed_until <= now
+        snoozed = select(
+            func.count(),
+            func.sum(case((woke, 1), else_=0)),
+            func.sum(case((woke & (InboxItemRow.due_at < now), 1), else_=0)),
+        ).where(*conditions, InboxItemRow.status == InboxStatus.SNOOZED.value)
+        with self.store.read() as session:
+            rows = session.execute(by_status.group_by(InboxItemRow.status)).all()
+            sleeping_total, woke_count, woke_late = session.execute(snoozed).one()
+        open_values = {status.value for status in OPEN_STATUSES}
+        done_values = {status.value for status in DONE_STATUSES}
+        todo = sum(count for status, count, _late in rows if status in open_values)
+        overdue = sum(late or 0 for status, _count, late in rows if status in open_values)
+        woke_count, woke_late = woke_count or 0, woke_late or 0
+        return QueueCounts(
+            todo=todo + woke_count,
+            overdue=overdue + woke_late,
+            snoozed=(sleeping_total or 0) - woke_count,
+            done=sum(count for status, count, _late in rows if status in done_values),
+            total=sum(count for _status, count, _late in rows),
+        )
+
+    def history(self, item_id: int) -> list[InboxEvent]:
+        query = (
+            select(InboxEventRow)
+            .where(InboxEventRow.item_id == item_id)
+            .order_by(InboxEventRow.at, InboxEventRow.id)
+        )
+        with self.store.read() as session:
+            return [InboxEvent.model_validate(row) for row in session.scalars(query)]
+
+    # --- intake ------------------------------------------------------------------------
+
+    def intake_rules(self, session: Session, brand_id: int) -> IntakeRules:
+        """The brand's working hours, zone, targets and keyword rules, read in ``session``."""
+        brand = session.get(BrandRow, brand_id)
+        if brand is None:
+            raise NotFoundError(_("this brand no longer exists"))
+        targets = session.scalars(
+            select(ResponseTargetRow).where(ResponseTargetRow.brand_id == brand_id)
+        )
+        rules = session.scalars(select(PriorityRuleRow).where(PriorityRuleRow.brand_id == brand_id))
+        return IntakeRules(
+            settings=self.store.brand_settings.get_in(session, brand_id),
+            timezone=brand.timezone,
+            targets=[ResponseTarget.model_validate(row) for row in targets],
+            rules=[PriorityRule.model_validate(row) for row in rules],
+        )
+
+    def add(self, item: InboxItem, *, keep_priority: bool = False) -> InboxItem:
+        """Quick add: the item gets its due time and (unless kept) its priority at intake."""
+        with self.store.write() as session:
+            item = self.intake_rules(session, item.brand_id).apply(
+                item, keep_priority=keep_priority
+            )
+            if item.external_id and self._known(session, item.brand_id, [item])[0]:
+                raise DomainError(_("this item is already in the queue"), "external_id")
+            row = InboxItemRow(**to_values(item))
+            session.add(row)
+            session.flush()
+            return to_model(row)
+
+    @staticmethod
+    def _known(session: Session, brand_id: int, items: Sequence[InboxItem]) -> list[bool]:
+        """Whether each item's (channel, external id) is already stored for the brand; the
+        lookups go through the (channel_id, external_id) unique index, one channel at a time."""
+        wanted: dict[int | None, set[str]] = {}
+        for item in items:
+            if item.external_id:
+                wanted.setdefault(item.channel_id, set()).add(item.external_id)
+        found: set[tuple[int | None, str | None]] = set()
+        for channel_id, externals in wanted.items():
+            channel = (
+                InboxItemRow.channel_id.is_(None)
+                if channel_id is None
+                else InboxItemRow.channel_id == channel_id
+            )
+            ids = sorted(externals)
+            for start in range(0, len(ids), 500):
+                # The brand is checked here, not in SQL: with it in the WHERE clause SQLite
+                # may pick the (brand_id, received_at) index and read the brand's whole queue.
+                query = select(InboxItemRow.external_id, InboxItemRow.brand_id).where(
+                    channel, InboxItemRow.external_id.in_(ids[start : start + 500])
+                )
+                found.update(
+                    (channel_id, external)
+                    for external, owner in session.execute(query)
+                    if owner == brand_id
+                )
+        return [(item.channel_id, item.external_id) in found for item in items]
+
+    def import_items(
+        self,
+        brand_id: int,
+        items: Sequence[InboxItem],
+        *,
+        keep_priority: Sequence[bool] | None = None,
+        dry_run: bool = False,
+        progress: Callable[[int], Any] | None = None,
+    ) -> IntakeResult:
+        """Add validated items in one transaction, skipping those already stored (or repeated
+        in the file); with ``dry_run`` nothing is written. Rows go in by executemany.
+
+        ``keep_priority[i]`` says the file gave item ``i`` its own priority, which the
+        keyword rules then leave alone.
+        """
+        kept = list(keep_priority) if keep_priority is not None else [False] * len(items)
+        with self.store.write() as session:
+            rules = self.intake_rules(session, brand_id)
+            known = self._known(session, brand_id, items)
+            seen: set[tuple[int | None, str]] = set()
+            fresh: list[dict[str, Any]] = []
+            for item, stored, keep in zip(items, known, kept, strict=True):
+                key = (item.channel_id, item.external_id or "")
+                if stored or (item.external_id and key in seen):
+                    continue
+                seen.add(key)
+                values = to_values(rules.apply(item, keep_priority=keep))
+                values["brand_id"] = brand_id
+                fresh.append(values)
+            if not dry_run:
+                for start in range(0, len(fresh), _CHUNK):
+                    session.connection().execute(_TABLE.insert(), fresh[start : start + _CHUNK])
+                    if progress is not None:
+                        progress(len(fresh[start : start + _CHUNK]))
+        return IntakeResult(added=len(fresh), duplicates=len(items) - len(fresh))
+
+    def add_outreach_in(
+        self, session: Session, brand_id: int, post_id: int, title: str, count: int, now: datetime
+    ) -> int:
+        """Add ``count`` "comment on a post in your field" tasks for a published post, in the
+        caller's transaction (marking the post published and adding them commit together).
+
+        Each task has an external id ``outreach:<post>:<n>``, so publishing the same post
+        again adds no second set. Returns how many were added.
+        """
+        if count <= 0:
+            return 0
+        rules = self.intake_rules(session, brand_id)
+        label = title.strip() or _("your post")
+        items = [
+            InboxItem(
+                brand_id=brand_id,
+                kind=InboxKind.OUTREACH,
+                text=_(
+                    "Comment on a post in your field ({n} of {count}), for “{title}”: add "
+                    "something useful, not a link to us."
+                ).format(n=number, count=count, title=label),
+                received_at=now,
+                external_id=f"outreach:{post_id}:{number}",
+                source="outreach",
+                priority=Priority.LOW,
+            )
+            for number in range(1, count + 1)
+        ]
+        known = self._known(session, brand_id, items)
+        fresh = [
+            to_values(rules.apply(item))
+            for item, stored in zip(items, known, strict=True)
+            if not stored
+        ]
+        if fresh:
+            session.connection().execute(_TABLE.insert(), fresh)
+        return len(fresh)
+
+
+def _order_key(item: InboxItem) -> tuple[int, datetime, int]:
+    return (item.priority.rank, item.due_at, item.id or 0)  # type: ignore[return-value]
