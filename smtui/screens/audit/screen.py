@@ -7,8 +7,6 @@ and starting or finishing a run happens here so that every tab sees the same run
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,17 +21,18 @@ from smtui.screens.audit.competitors import CompetitorsPane
 from smtui.screens.audit.forms import start_run_form
 from smtui.screens.audit.guard import on_top
 from smtui.screens.audit.runs import RunsPane
-from smtui.screens.base import SmtuiScreen
+from smtui.screens.tabbed import TabbedScreen
 from smtui.widgets import ConfirmScreen
 
 TABS = ("checklist", "runs", "competitors")
 
 
-class AuditScreen(SmtuiScreen):
+class AuditScreen(TabbedScreen):
     TITLE_TEXT = _("Audit")
+    TABS = TABS
+    TABS_ID = "audit-tabs"
     BINDINGS = [
-        Binding("right_square_bracket", "tab(1)", _("Next tab"), key_display="]"),
-        Binding("left_square_bracket", "tab(-1)", _("Previous tab"), key_display="[", show=False),
+        *TabbedScreen.TAB_BINDINGS,
         Binding(
             "n", "start_run", _("Start run"), tooltip=_("Start a new dated run from the template")
         ),
@@ -56,16 +55,6 @@ class AuditScreen(SmtuiScreen):
             yield CompetitorsPane(_("Competitors"), id="competitors")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.title = f"smtui — {self.TITLE_TEXT}"
-
-    @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one("#audit-tabs", TabbedContent)
-
-    def pane(self, tab: str) -> Any:
-        return self.query_one(f"#{tab}")
-
     @property
     def checklist(self) -> ChecklistPane:
         return self.query_one("#checklist", ChecklistPane)
@@ -85,26 +74,12 @@ class AuditScreen(SmtuiScreen):
         self.checklist.show_run(self.run)
         self.pane("runs").reload(select_id=self.run.id if self.run else None)
         self.pane("competitors").reload()
-        self.pane(self.tabs.active or TABS[0]).focus_table()
+        self.focus_active()
 
     def show_run(self, run: AuditRun | None) -> None:
         self.run = run
         self.checklist.show_run(run)
         self.pane("runs").reload(select_id=run.id if run else None)
-
-    # -- tabs ------------------------------------------------------------------------------
-    def action_tab(self, step: int) -> None:
-        current = TABS.index(self.tabs.active) if self.tabs.active in TABS else 0
-        self.show_tab(TABS[(current + step) % len(TABS)])
-
-    def show_tab(self, tab: str) -> None:
-        self.tabs.active = tab
-        self.pane(tab).focus_table()
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.call_after_refresh(self.pane(event.pane.id).focus_table)
 
     def action_show_runs(self) -> None:
         self.show_tab("runs")
