@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from smtui.domain.i18n import _
 
 if TYPE_CHECKING:
     from smtui.domain.models import Brand
+    from smtui.domain.post import Post
     from smtui.io.post_import import ImportPlan, Planned
     from smtui.io.post_source import BrandLookup
     from smtui.store import Store
@@ -203,6 +205,35 @@ def _writable(target: Path) -> Path:
     return target
 
 
+@dataclass(frozen=True, slots=True)
+class _Export:
+    """What both exports need: the posts of the chosen days (read page by page while the
+    store is open, so use them inside the ``with``), names to show, and now."""
+
+    first: date
+    last: date
+    posts: Iterator[Post]
+    lookup: BrandLookup
+    now: datetime
+
+
+@contextmanager
+def _export(
+    ctx: click.Context, brand_name: str | None, first: datetime | None, last: datetime | None
+) -> Iterator[_Export]:
+    """The brand's posts in the days asked (default: DAYS_BACK to DAYS_AHEAD around today)."""
+    from smtui.domain.local_time import local
+
+    clock = checked_clock()
+    with open_store(workspace_of(ctx), clock) as store:
+        brand = pick_brand(store, brand_name)
+        assert brand.id is not None
+        today = local(clock(), brand.timezone).date()
+        start_day, end_day, start, end = _window(first, last, today, brand.timezone)
+        posts = store.post_imports.in_window(brand.id, start, end)
+        yield _Export(start_day, end_day, posts, _lookup(store, brand), clock())
+
+
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 _from_option = click.option(
     "--from", "first", type=_DAY, help=_("First day (default: 30 days ago).")
@@ -230,22 +261,15 @@ def export_calendar(
     brand_name: str | None,
 ) -> None:
     """Write the calendar's posts between two days as an iCalendar file (.ics)."""
-    from smtui.domain.local_time import local
     from smtui.io.ics import write_ics
 
-    clock = checked_clock()
-    with open_store(workspace_of(ctx), clock) as store:
-        brand = pick_brand(store, brand_name)
-        assert brand.id is not None
-        today = local(clock(), brand.timezone).date()
-        start_day, end_day, start, end = _window(first, last, today, brand.timezone)
-        posts = store.post_imports.in_window(brand.id, start, end)
-        count = write_ics(_writable(target), posts, _lookup(store, brand), clock())
-        click.echo(
-            _("Wrote {count} events from {first} to {last} to {path}.").format(
-                count=count, first=start_day, last=end_day, path=target
-            )
+    with _export(ctx, brand_name, first, last) as job:
+        count = write_ics(_writable(target), job.posts, job.lookup, job.now)
+    click.echo(
+        _("Wrote {count} events from {first} to {last} to {path}.").format(
+            count=count, first=job.first, last=job.last, path=target
         )
+    )
 
 
 @click.command("posts")
@@ -268,23 +292,16 @@ def export_posts(
     brand_name: str | None,
 ) -> None:
     """Write the plan between two days as CSV, in the columns smtui import posts reads."""
-    from smtui.domain.local_time import local
     from smtui.io import post_csv
     from smtui.io.files import atomic_write
 
-    clock = checked_clock()
-    with open_store(workspace_of(ctx), clock) as store:
-        brand = pick_brand(store, brand_name)
-        assert brand.id is not None
-        today = local(clock(), brand.timezone).date()
-        start_day, end_day, start, end = _window(first, last, today, brand.timezone)
-        lookup = _lookup(store, brand)
-        with atomic_write(_writable(target), newline="") as handle:
-            count = post_csv.write(
-                handle, store.post_imports.in_window(brand.id, start, end), lookup
-            )
-        click.echo(
-            _("Wrote {count} posts from {first} to {last} to {path}.").format(
-                count=count, first=start_day, last=end_day, path=target
-            )
+    with (
+        _export(ctx, brand_name, first, last) as job,
+        atomic_write(_writable(target), newline="") as handle,
+    ):
+        count = post_csv.write(handle, job.posts, job.lookup)
+    click.echo(
+        _("Wrote {count} posts from {first} to {last} to {path}.").format(
+            count=count, first=job.first, last=job.last, path=target
         )
+    )
