@@ -28,6 +28,7 @@ from smtui.commands.common import (
     workspace_of,
 )
 from smtui.commands.groups import export_group, feeds_group, import_group
+from smtui.commands.today import today as today_command
 from smtui.domain.i18n import _
 
 
@@ -258,6 +259,7 @@ def check(ctx: click.Context) -> None:
 cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(feeds_group)
+cli.add_command(today_command)
 
 
 def main() -> None:

@@ -4,6 +4,8 @@ rates per day with their sign."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from smtui.domain.i18n import _
 
 
@@ -34,3 +36,13 @@ def bar(share: float | None, width: int = 20) -> str:
         return "░" * width
     filled = round(max(0.0, min(share, 1.0)) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def span(delta: timedelta) -> str:
+    """ "45m", "5h" or "3d": an age or a time left, to the unit that matters (sign dropped)."""
+    seconds = abs(int(delta.total_seconds()))
+    if seconds < 3600:
+        return _("{n}m").format(n=seconds // 60)
+    if seconds < 86400 * 2:
+        return _("{n}h").format(n=seconds // 3600)
+    return _("{n}d").format(n=seconds // 86400)

@@ -236,6 +236,12 @@ class QueueFilter:
     text: str | None = None
 
 
+def queue_order(item: InboxItem) -> tuple[int, datetime, int]:
+    """The queue's order (priority rank, due time, id), as the queue index sorts it: pages
+    of several statuses or brands merge on it."""
+    return (item.priority.rank, item.due_at or datetime.max.replace(tzinfo=UTC), item.id or 0)
+
+
 @dataclass(frozen=True, slots=True)
 class QueueCursor:
     """Where a page ended in the queue's order (priority rank, due time, id)."""
@@ -280,5 +286,6 @@ __all__ = [
     "ResponseTarget",
     "aware_utc",
     "parse_tags",
+    "queue_order",
     "tags_column",
 ]

@@ -29,8 +29,10 @@ def screen_entries() -> list[ScreenEntry]:
     from smtui.screens.kpi import KpiScreen
     from smtui.screens.queue import QueueScreen
     from smtui.screens.strategy import StrategyScreen
+    from smtui.screens.today import TodayScreen
 
     entries = [
+        ScreenEntry("1", "today", N_("Today"), TodayScreen),
         ScreenEntry("2", "calendar", N_("Calendar"), CalendarScreen),
         ScreenEntry("3", "queue", N_("Queue"), QueueScreen),
         ScreenEntry("4", "kpis", N_("KPIs"), KpiScreen),

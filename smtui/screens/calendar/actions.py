@@ -58,7 +58,9 @@ class PostActions:
     catalogue: Catalogue | None
     filters: PostFilter
 
-    def notify(self, message: str, **kwargs: Any) -> None: ...  # provided by Widget/Screen
+    if TYPE_CHECKING:  # provided by the host Widget or Screen; a stub here would shadow it
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
 
     def current_post(self) -> Post | None:
         raise NotImplementedError

@@ -4,13 +4,14 @@ ages, the overdue mark, and every outside text (author, comment, tags) as litera
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pendulum
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from smtui.domain.enums import Priority
+from smtui.domain.figures import span
 from smtui.domain.i18n import _
 from smtui.domain.inbox import InboxEvent, InboxItem
 from smtui.widgets.literal import literal, literal_line
@@ -32,12 +33,7 @@ def local_time(moment: datetime, timezone: str, now: datetime) -> str:
 
 
 def age(moment: datetime, now: datetime) -> str:
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 3600:
-        return _("{n}m").format(n=seconds // 60)
-    if seconds < 86400 * 2:
-        return _("{n}h").format(n=seconds // 3600)
-    return _("{n}d").format(n=seconds // 86400)
+    return span(max(now - moment, timedelta(0)))
 
 
 def mark(item: InboxItem, now: datetime, selected: bool) -> Text:

@@ -7,7 +7,6 @@ and can be undone with ``u``; space selects several items to act on together.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from rich.console import RenderableType
@@ -20,10 +19,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from smtui.domain.i18n import N_, _
 from smtui.domain.inbox import InboxItem, QueueCursor, QueueFilter, QueueTab
 from smtui.domain.models import Channel
-from smtui.domain.validation import DomainError
 from smtui.screens.base import SmtuiScreen
 from smtui.screens.queue.cells import detail, row_cells
-from smtui.screens.queue.triage import TriageDialogs
+from smtui.screens.queue.triage import TRIAGE_BINDINGS, TriageDialogs
+from smtui.widgets.literal import literal_line
 
 PAGE = 100
 NEAR_END = 10
@@ -47,16 +46,8 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
     TITLE_TEXT = N_("Queue")
     AUTO_FOCUS = "#queue-table"
     BINDINGS = [
-        Binding("r,enter", "reply", _("Reply"), tooltip=_("Write the reply, with saved replies")),
-        Binding("d", "done", _("Done"), tooltip=_("Mark handled without a reply")),
-        Binding("i", "ignore", _("Ignore")),
-        Binding("s", "snooze", _("Snooze")),
-        Binding("e", "escalate", _("Escalate")),
-        Binding("p", "priority", _("Priority"), show=False),
-        Binding("t", "tag", _("Tag"), show=False),
-        Binding("o", "open_url", _("Open link"), show=False),
+        *TRIAGE_BINDINGS,
         Binding("space", "select", _("Pick"), tooltip=_("Select several items to act on together")),
-        Binding("u", "undo", _("Undo"), tooltip=_("Undo the last action")),
         Binding("slash", "search", _("Search"), key_display="/"),
         Binding("f", "filters", _("Filters"), show=False),
         Binding("right_square_bracket", "tab(1)", _("Next tab"), key_display="]"),
@@ -188,7 +179,7 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
         active = self._filter_text()
         if active:
             bar.append("  ·  " + _("filter: "), style="italic")
-            bar.append(active, style="italic")
+            bar.append_text(literal_line(active, style="italic"))
         if self.selected:
             bar.append("  ·  " + _("{n} selected").format(n=len(self.selected)), style="cyan")
         self.query_one("#queue-bar", Static).update(bar)
@@ -241,52 +232,6 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
 
     # --- acting -----------------------------------------------------------------------
 
-    def targets(self) -> list[int]:
-        """The selected items, or the highlighted one."""
-        if self.selected:
-            return [item.id for item in self.items if item.id in self.selected]  # type: ignore[misc]
-        item = self.current
-        return [item.id] if item is not None and item.id is not None else []
-
-    def _act(self, name: str, action: Callable[[list[int]], Sequence[InboxItem]]) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify(_("Nothing to act on."), severity="warning")
-            return
-        try:
-            action(ids)
-        except DomainError as error:
-            self.notify(error.message, severity="warning", markup=False)
-            return
-        self.selected.clear()
-        self.notify(
-            _("{action}: {n} item(s) · u to undo").format(action=name, n=len(ids)), markup=False
-        )
-        self.reload()
-
-    def action_done(self) -> None:
-        self._act(_("Done"), self.store.inbox.done)
-
-    def action_ignore(self) -> None:
-        self._act(_("Ignored"), self.store.inbox.ignore)
-
-    def action_escalate(self) -> None:
-        self._act(_("Escalated"), self.store.inbox.escalate)
-
-    def action_undo(self) -> None:
-        assert self.brand.id is not None
-        undone = self.store.inbox.undo_last(self.brand.id)
-        if undone is None:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        self.notify(
-            _("Undone: {action} ({n} item(s))").format(
-                action=undone.action, n=len(undone.item_ids)
-            ),
-            markup=False,
-        )
-        self.reload()
-
     def action_select(self) -> None:
         item = self.current
         if item is None or item.id is None:
@@ -307,13 +252,6 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
             self.reload()
         search.remove_class("-shown")
         self.table.focus()
-
-    def action_open_url(self) -> None:
-        item = self.current
-        if item is None or not item.url:
-            self.notify(_("This item has no link."), severity="warning")
-            return
-        self.app.open_url(item.url)
 
     def action_tab(self, step: int) -> None:
         tabs = list(QueueTab)

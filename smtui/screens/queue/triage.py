@@ -1,12 +1,18 @@
-"""Provides the Queue screen's actions that ask something first: the reply composer, the
-snooze menu, priority, tags, filters and the quick add. Each commits through
-``QueueScreen._act`` (or the repository) once the answer comes back."""
+"""Provides every triage action on queue items: done, ignore, escalate, undo, open the link,
+and those that ask something first (the reply composer, the snooze menu, priority, tags,
+filters and the quick add). Each commits at once through ``_act`` or the repository.
+
+A mixin, so that the Queue screen and the Today screen's "To reply" panel share the same
+actions and keys (:data:`TRIAGE_BINDINGS`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
 
 from smtui.domain.enums import InboxKind, InboxStatus, Priority
 from smtui.domain.i18n import _
@@ -21,8 +27,22 @@ if TYPE_CHECKING:
     from smtui.store import Store
 
 
+TRIAGE_BINDINGS = [
+    Binding("r,enter", "reply", _("Reply"), tooltip=_("Write the reply, with saved replies")),
+    Binding("d", "done", _("Done"), tooltip=_("Mark handled without a reply")),
+    Binding("i", "ignore", _("Ignore")),
+    Binding("s", "snooze", _("Snooze")),
+    Binding("e", "escalate", _("Escalate")),
+    Binding("p", "priority", _("Priority"), show=False),
+    Binding("t", "tag", _("Tag"), show=False),
+    Binding("o", "open_url", _("Open link"), show=False),
+    Binding("u", "undo", _("Undo"), tooltip=_("Undo the last action")),
+]
+
+
 class TriageDialogs:
-    """Mixed into QueueScreen, which provides the attributes declared here."""
+    """Mixed into a host (the Queue screen, Today's reply panel) that provides the
+    attributes declared here; ``reload`` shows the result of an action."""
 
     app: Any
     store: Store
@@ -30,13 +50,65 @@ class TriageDialogs:
     filters: QueueFilter
     channels: dict[int, Channel]
     selected: set[int]
+    items: list[InboxItem]
     current: InboxItem | None
     now: datetime
     notify: Callable[..., None]
     reload: Callable[[], None]
-    targets: Callable[[], list[int]]
     channel_label: Callable[[InboxItem], str]
-    _act: Callable[[str, Callable[[list[int]], Sequence[InboxItem]]], None]
+
+    def targets(self) -> list[int]:
+        """The selected items, or the highlighted one."""
+        if self.selected:
+            return [item.id for item in self.items if item.id in self.selected]  # type: ignore[misc]
+        item = self.current
+        return [item.id] if item is not None and item.id is not None else []
+
+    def _act(self, name: str, action: Callable[[list[int]], Sequence[InboxItem]]) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify(_("Nothing to act on."), severity="warning")
+            return
+        try:
+            action(ids)
+        except DomainError as error:
+            self.notify(error.message, severity="warning", markup=False)
+            return
+        self.selected.clear()
+        self.notify(
+            _("{action}: {n} item(s) · u to undo").format(action=name, n=len(ids)), markup=False
+        )
+        self.reload()
+
+    def action_done(self) -> None:
+        self._act(_("Done"), self.store.inbox.done)
+
+    def action_ignore(self) -> None:
+        self._act(_("Ignored"), self.store.inbox.ignore)
+
+    def action_escalate(self) -> None:
+        self._act(_("Escalated"), self.store.inbox.escalate)
+
+    def action_undo(self) -> None:
+        assert self.brand.id is not None
+        undone = self.store.inbox.undo_last(self.brand.id)
+        if undone is None:
+            self.notify(_("Nothing to undo."), severity="warning")
+            return
+        self.notify(
+            _("Undone: {action} ({n} item(s))").format(
+                action=undone.action, n=len(undone.item_ids)
+            ),
+            markup=False,
+        )
+        self.reload()
+
+    def action_open_url(self) -> None:
+        item = self.current
+        if item is None or not item.url:
+            self.notify(_("This item has no link."), severity="warning")
+            return
+        self.app.open_url(item.url)
 
     def action_reply(self) -> None:
         item = self.current

@@ -192,6 +192,22 @@ class AuditRepository(Repository[AuditRun, AuditRunRow]):
             session.flush()
             return AuditItem.model_validate(row)
 
+    def complete_action(self, item_id: int) -> AuditItem:
+        """Tick an action item done, even in a finished run.
+
+        Findings of a finished run are history, but its actions are work still to do: they
+        stay on the Today screen until done, so they must be able to leave it.
+        """
+        with self.store.write() as session:
+            row = session.get(AuditItemRow, item_id)
+            if row is None:
+                raise NotFoundError(_("this item no longer exists; it may have been deleted"))
+            if row.due_date is None:
+                raise DomainError(_("only an action (an item with a due date) can be done here"))
+            row.done = True
+            session.flush()
+            return AuditItem.model_validate(row)
+
     def finish_run(self, run_id: int, at: datetime) -> AuditRun:
         """Close the run; finishing twice keeps the first date, since history is not rewritten."""
         with self.store.write() as session:

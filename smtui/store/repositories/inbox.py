@@ -33,6 +33,7 @@ from smtui.domain.inbox import (
     QueuePage,
     QueueTab,
     ResponseTarget,
+    queue_order,
 )
 from smtui.domain.intake import IntakeRules
 from smtui.domain.validation import DomainError
@@ -143,7 +144,7 @@ class InboxRepository(InboxActions, InboxFigures):
                 ]
                 for status in _TAB_STATUSES[filters.tab]
             ]
-        merged = list(heapq.merge(*runs, key=_order_key))
+        merged = list(heapq.merge(*runs, key=queue_order))
         items = merged[:limit]
         more = len(merged) > limit
         last = items[-1] if items else None
@@ -326,7 +327,3 @@ class InboxRepository(InboxActions, InboxFigures):
         if fresh:
             session.connection().execute(_TABLE.insert(), fresh)
         return len(fresh)
-
-
-def _order_key(item: InboxItem) -> tuple[int, datetime, int]:
-    return (item.priority.rank, item.due_at, item.id or 0)  # type: ignore[return-value]

@@ -1,0 +1,85 @@
+"""Provides ``smtui today``: the morning brief without the UI, as text or JSON.
+
+It must start fast (a script may call it from a shell prompt or a status bar), so it never
+imports Textual or Rich; the brief is read by :mod:`smtui.today.brief`, the same reader the
+Today screen uses.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import click
+
+from smtui.commands.common import brand_option, checked_clock, open_store, workspace_of
+from smtui.domain.i18n import _
+
+if TYPE_CHECKING:
+    from smtui.domain.models import Brand
+    from smtui.store import Store
+
+RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _brands(store: Store, name: str | None) -> list[Brand]:
+    """The brand named, or every brand (the brief shows them together)."""
+    from smtui.commands.common import pick_brand
+
+    if name is not None:
+        return [pick_brand(store, name)]
+    return store.brands.list()
+
+
+def _day(text: str | None, today: date) -> date:
+    """``--date``: YYYY-MM-DD, or today, tomorrow, yesterday."""
+    if text is None:
+        return today
+    word = text.strip().casefold()
+    if word in RELATIVE:
+        return today + timedelta(days=RELATIVE[word])
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise click.BadParameter(
+            _("{value} is not a date: write YYYY-MM-DD, today, tomorrow or yesterday").format(
+                value=text
+            ),
+            param_hint="--date",
+        ) from None
+
+
+@click.command("today")
+@click.option(
+    "--date",
+    "day_text",
+    metavar="DATE",
+    help=_("The day to brief: YYYY-MM-DD, today, tomorrow or yesterday (default: today)."),
+)
+@brand_option
+@click.option(
+    "--json", "as_json", is_flag=True, help=_("Print JSON for scripts (shape in the README).")
+)
+@click.pass_context
+def today(ctx: click.Context, day_text: str | None, brand_name: str | None, as_json: bool) -> None:
+    """What to post today, to whom to reply, what to log and what is due."""
+    from smtui.domain.local_time import local
+    from smtui.today.brief import build_brief
+
+    clock = checked_clock()
+    now = clock()
+    with open_store(workspace_of(ctx), clock) as store:
+        brands = _brands(store, brand_name)
+        zone = brands[0].timezone if brands else "UTC"
+        day = _day(day_text, local(now, zone).date())
+        brief = build_brief(store, brands, day, now)
+    if as_json:
+        from smtui.today.shape import brief_json
+
+        click.echo(json.dumps(brief_json(brief), ensure_ascii=False, indent=2))
+        return
+    from smtui.today.text import brief_text
+
+    for line in brief_text(brief):
+        click.echo(line)

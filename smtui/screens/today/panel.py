@@ -1,0 +1,131 @@
+"""Provides what every Today panel shares: a table of one section of the brief, with a
+titled border, one line per row, a friendly line when the section is empty, and a cursor
+that stays on the same thing when the brief is read again after an action."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.widgets import DataTable
+
+from smtui.domain.i18n import _
+from smtui.domain.models import Brand
+from smtui.screens.base import AppAccess
+from smtui.widgets.literal import literal, literal_line
+
+if TYPE_CHECKING:
+    from smtui.screens.today.screen import TodayScreen
+    from smtui.today.brief import Brief
+
+Line = TypeVar("Line")
+BRAND_WIDTH = 14
+
+
+class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
+    """Subclasses say which lines of the brief they show, their columns and their cells.
+
+    ``COLUMNS`` holds (label, width) pairs; one width is None and takes what the others
+    leave, so no row is cut by the edge of the panel. A Brand column comes first when the
+    brief shows several brands.
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, int | None], ...]] = ()
+    EMPTY: ClassVar[str] = ""
+    JUMP_KEY: ClassVar[str] = ""
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
+        self.title_text = title
+        self.lines: list[Line] = []
+        self.several = False
+        self._width = 0
+
+    # --- what a subclass provides ---------------------------------------------------
+
+    def lines_of(self, brief: Brief) -> Sequence[Line]:
+        raise NotImplementedError
+
+    def cells(self, line: Line, flex: int) -> tuple[RenderableType, ...]:
+        raise NotImplementedError
+
+    def key_of(self, line: Line) -> str:
+        raise NotImplementedError
+
+    def brand_of(self, line: Line) -> Brand:
+        return line.brand  # type: ignore[attr-defined, no-any-return]
+
+    def summary(self, brief: Brief) -> str:
+        """Counts beside the title ("4 · 1 overdue")."""
+        return str(len(self.lines_of(brief)))
+
+    # --- shared ---------------------------------------------------------------------
+
+    @property
+    def today_screen(self) -> TodayScreen:
+        return self.screen  # type: ignore[return-value]
+
+    @property
+    def current_line(self) -> Line | None:
+        row = self.cursor_row
+        return self.lines[row] if 0 <= row < len(self.lines) else None
+
+    @property
+    def brand(self) -> Brand:
+        """The brand of the highlighted line (all brands may be shown), else the app's."""
+        line = self.current_line
+        return self.brand_of(line) if line is not None else self.smtui.brand
+
+    @property
+    def store(self) -> Any:
+        return self.smtui.store
+
+    def _columns(self) -> list[tuple[str, int | None]]:
+        columns = list(self.COLUMNS)
+        if self.several:
+            columns.insert(1, (_("Brand"), BRAND_WIDTH))
+        return columns
+
+    def _flex(self, columns: Sequence[tuple[str, int | None]]) -> int:
+        width = self.scrollable_content_region.width or self.size.width or 60
+        fixed = sum(w for _label, w in columns if w) + 2 * len(columns) + 1
+        return max(12, width - fixed)
+
+    def brand_cell(self, line: Line) -> list[RenderableType]:
+        return [literal_line(self.brand_of(line).name, BRAND_WIDTH)] if self.several else []
+
+    def show(self, brief: Brief) -> None:
+        """Fill the table from the brief, keeping the cursor on the same line if it is still
+        there (else on the same row number)."""
+        keep = self.current_line
+        kept_key = self.key_of(keep) if keep is not None else None
+        row = max(self.cursor_row, 0)
+        self.several = brief.several_brands
+        self.lines = list(self.lines_of(brief))
+        columns = self._columns()
+        flex = self._flex(columns)
+        self._width = self.size.width
+        self.clear(columns=True)
+        for label, width in columns:
+            self.add_column(label, width=width or flex)
+        for line in self.lines:
+            self.add_row(*self.cells(line, flex), key=self.key_of(line))
+        if not self.lines:
+            empty = [Text("")] * len(columns)
+            empty[min(2, len(columns) - 1)] = Text(self.EMPTY, style="italic dim")
+            self.add_row(*empty)
+        keys = [self.key_of(line) for line in self.lines]
+        if kept_key in keys:
+            row = keys.index(kept_key)
+        self.move_cursor(row=min(row, max(len(self.lines) - 1, 0)), animate=False)
+        title = literal(self.title_text, style="bold")
+        title.append(f"  {self.summary(brief)}", style="")
+        if self.JUMP_KEY:
+            title.append(f"  ({self.JUMP_KEY})", style="dim")
+        self.border_title = title
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width and self.today_screen.brief is not None:
+            self.show(self.today_screen.brief)

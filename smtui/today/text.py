@@ -1,0 +1,188 @@
+"""Provides the brief as text for a terminal: five short sections a person reads in one
+glance, with colour when the output is a terminal (click removes it when piped).
+
+Every text that comes from outside (titles, authors, comments, names) goes through
+``one_line``, which removes control characters: a comment cannot move the cursor or write
+to the clipboard of the terminal that prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import click
+
+from smtui.domain.cadence import Verdict, target_text
+from smtui.domain.figures import number, span
+from smtui.domain.i18n import _
+from smtui.domain.models import Brand, Channel
+from smtui.domain.text import one_line
+from smtui.today.brief import Brief
+
+REPLIES_PRINTED = 10
+
+
+def _where(brand: Brand, channel: Channel | None, several: bool) -> str:
+    name = channel.platform.label if channel else _("no channel")
+    return f"{one_line(brand.name, 20)} · {name}" if several else name
+
+
+def _heading(text: str) -> str:
+    return click.style(text, bold=True)
+
+
+def brief_text(brief: Brief) -> Iterator[str]:
+    """The brief, line by line."""
+    several = brief.several_brands
+    names = ", ".join(one_line(brand.name) for brand in brief.brands)
+    yield _heading(_("Today, {day}").format(day=brief.day.strftime("%A %d %B %Y"))) + (
+        f" · {names}" if names else ""
+    )
+    if brief.unset:
+        yield ""
+        yield _(
+            "Nothing here yet: no channel, no post, no queue. Run smtui to set up a brand "
+            "(or smtui demo to try it with sample data)."
+        )
+        return
+    if brief.nothing_due:
+        yield ""
+        yield click.style(_("Nothing due: no post to publish, no reply owed, no number to log."))
+    yield from _posts(brief, several)
+    yield from _replies(brief, several)
+    yield from _metrics(brief, several)
+    yield from _week(brief, several)
+    yield from _actions(brief, several)
+
+
+def _posts(brief: Brief, several: bool) -> Iterator[str]:
+    if not brief.posts and not brief.slots:
+        return
+    yield ""
+    title = _("To post ({n})").format(n=len(brief.posts))
+    if brief.overdue:
+        title += " · " + click.style(_("{n} overdue").format(n=brief.overdue), fg="red", bold=True)
+    yield _heading(title)
+    for line in brief.posts:
+        mark = click.style("!", fg="red", bold=True) if line.overdue else " "
+        when = (
+            line.at.strftime("%H:%M")
+            if line.at.date() == brief.day
+            else line.at.strftime("%b %d %H:%M")
+        )
+        state = (
+            click.style("✓", fg="green")
+            if line.ready.ready
+            else click.style("⚠ " + ", ".join(line.ready.problems), fg="yellow")
+        )
+        title = one_line(line.post.title or line.post.body, 48) or _("(untitled)")
+        channel = _where(line.brand, line.channel, several)
+        yield f" {mark} {when:>5}  {channel:<12} {title}  [{line.post.status.label}] {state}"
+    for slot in brief.slots:
+        yield click.style(
+            "   {when:>5}  {where}  {what}".format(
+                when=slot.at.strftime("%H:%M"),
+                where=_where(slot.brand, slot.channel, several),
+                what=_("nothing planned (recurring slot)"),
+            ),
+            dim=True,
+        )
+
+
+def _replies(brief: Brief, several: bool) -> Iterator[str]:
+    yield ""
+    if brief.replies_left == 0:
+        yield _heading(_("To reply")) + "  " + click.style(_("inbox zero"), fg="green")
+        return
+    late = _("{n} past target").format(n=brief.replies_late)
+    yield (
+        _heading(_("To reply: {n} left to zero").format(n=brief.replies_left))
+        + ", "
+        + (click.style(late, fg="red", bold=True) if brief.replies_late else late)
+    )
+    for line in brief.replies[:REPLIES_PRINTED]:
+        if line.to_target is None:
+            target = ""
+        elif line.past_target:
+            target = click.style(_("{t} past target").format(t=span(line.to_target)), fg="red")
+        else:
+            target = _("{t} to target").format(t=span(line.to_target))
+        mark = click.style("!", fg="red", bold=True) if line.past_target else " "
+        author = one_line(line.item.author, 24) or _("(unknown author)")
+        yield (
+            f" {mark} {author} · {_where(line.brand, line.channel, several)} · "
+            f"{line.item.kind.label} · {_('{t} old').format(t=span(line.age))}"
+            + (f" · {target}" if target else "")
+        )
+        yield click.style(f"     {one_line(line.item.text, 90)}", dim=True)
+    rest = brief.replies_left - min(len(brief.replies), REPLIES_PRINTED)
+    if rest > 0:
+        yield click.style(
+            "   " + _("… and {n} more in the queue (key 3 in smtui)").format(n=rest), dim=True
+        )
+
+
+def _metrics(brief: Brief, several: bool) -> Iterator[str]:
+    if not brief.metrics:
+        return
+    yield ""
+    yield _heading(_("Numbers to log ({n})").format(n=len(brief.metrics)))
+    for line in brief.metrics:
+        metric = line.due.metric
+        last = (
+            _("last {value} on {day}").format(
+                value=number(line.due.last_value), day=line.due.last_date.isoformat()
+            )
+            if line.due.last_date
+            else _("never logged")
+        )
+        brand = f"{one_line(line.brand.name, 20)} · " if several else ""
+        yield f"   {brand}{one_line(metric.name, 40)} ({metric.frequency.label}, {last})"
+
+
+def _week(brief: Brief, several: bool) -> Iterator[str]:
+    if not brief.week and not brief.behind:
+        return
+    yield ""
+    yield _heading(_("This week"))
+    for line in brief.week:
+        target = (
+            _("no target")
+            if line.verdict is Verdict.NO_TARGET
+            else _("target {t}").format(t=target_text(line.minimum, line.maximum))
+        )
+        counts = _("{planned} planned, {published} published").format(
+            planned=line.planned, published=line.published
+        )
+        brand = f"{one_line(line.brand.name, 20)} · " if several else ""
+        text = f"   {brand}{one_line(line.name, 40)}: {counts}, {target}"
+        if line.verdict is Verdict.BELOW:
+            text = click.style(text + " · " + _("below target"), fg="yellow")
+        elif line.verdict is Verdict.ABOVE:
+            text = click.style(text + " · " + _("above target"), fg="yellow")
+        yield text
+    for behind in brief.behind:
+        verdict = behind.pace.verdict.label if behind.pace.verdict else ""
+        progress = (
+            _(", {p}% of the way").format(p=round(behind.pace.progress * 100))
+            if behind.pace.progress is not None
+            else ""
+        )
+        brand = f"{one_line(behind.brand.name, 20)} · " if several else ""
+        yield click.style(
+            f"   {verdict}: {brand}{one_line(behind.objective.statement, 70)}{progress}",
+            fg="red" if behind.pace.verdict and behind.pace.verdict.value == "behind" else "yellow",
+        )
+
+
+def _actions(brief: Brief, several: bool) -> Iterator[str]:
+    if not brief.actions:
+        return
+    yield ""
+    yield _heading(_("Actions due ({n})").format(n=len(brief.actions)))
+    for line in brief.actions:
+        item = line.action.item
+        due = item.due_date.isoformat() if item.due_date else ""
+        brand = f"{one_line(line.brand.name, 20)} · " if several else ""
+        text = f"   {due}  {brand}{one_line(item.text, 70)}"
+        yield click.style(text, fg="red") if line.overdue else text
