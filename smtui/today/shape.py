@@ -106,6 +106,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
                 {
                     "brand": line.brand.name,
                     "channel": _channel(line.channel),
+                    "name": line.name,
                     "planned": line.planned,
                     "published": line.published,
                     "minimum": line.minimum,
@@ -141,6 +142,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
                 ),
                 "overdue": line.overdue,
                 "audit": line.action.run_title,
+                "owner": line.action.item.owner,
             }
             for line in brief.actions
         ],
