@@ -10,6 +10,21 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from smtui.domain.i18n import _
+from smtui.widgets.literal import literal
+
+
+def _from_textual(active: ActiveBinding) -> bool:
+    """Whether the binding comes from one of Textual's own widget classes (a cursor key of a
+    DataTable, say), even when the node is one of ours built on that widget."""
+    for cls in type(active.node).__mro__:
+        if cls.__module__.startswith("textual.") and any(
+            isinstance(binding, Binding)
+            and (binding.action, binding.description)
+            == (active.binding.action, active.binding.description)
+            for binding in getattr(cls, "BINDINGS", ())
+        ):
+            return True
+    return False
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,15 +45,15 @@ class HelpScreen(ModalScreen[None]):
             description = active.binding.description
             if active.binding.system or not description:
                 continue
-            builtin = type(active.node).__module__.startswith("textual.")
-            group = navigation if builtin else ours
+            group = navigation if _from_textual(active) else ours
             group.setdefault(description, []).append(self.app.get_key_display(Binding(key, "")))
         return [(" ".join(keys), description) for description, keys in (ours | navigation).items()]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog"):
             yield Static(
-                Text(_("Keys — {screen}").format(screen=self.title_text)), classes="dialog-title"
+                literal(_("Keys — {screen}").format(screen=self.title_text)),
+                classes="dialog-title",
             )
             table: DataTable[Text] = DataTable(
                 id="help-keys", cursor_type="row", zebra_stripes=True

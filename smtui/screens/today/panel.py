@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from smtui.today.brief import Brief
 
 Line = TypeVar("Line")
-BRAND_WIDTH = 14
+BRAND_WIDTH = 12
+BRAND_PREFIX = 8
 
 
 class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
@@ -35,6 +36,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     COLUMNS: ClassVar[tuple[tuple[str, int | None], ...]] = ()
     EMPTY: ClassVar[str] = ""
     JUMP_KEY: ClassVar[str] = ""
+    BRAND_COLUMN: ClassVar[bool] = True  # narrow panels name the brand inside the wide cell
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
@@ -84,7 +86,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
 
     def _columns(self) -> list[tuple[str, int | None]]:
         columns = list(self.COLUMNS)
-        if self.several:
+        if self.several and self.BRAND_COLUMN:
             columns.insert(1, (_("Brand"), BRAND_WIDTH))
         return columns
 
@@ -94,7 +96,19 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         return max(12, width - fixed)
 
     def brand_cell(self, line: Line) -> list[RenderableType]:
-        return [literal_line(self.brand_of(line).name, BRAND_WIDTH)] if self.several else []
+        if not (self.several and self.BRAND_COLUMN):
+            return []
+        return [literal_line(self.brand_of(line).name, BRAND_WIDTH)]
+
+    def wide_cell(self, line: Line, text: str, width: int, style: str = "") -> Text:
+        """The wide column's text, led by the brand's name where the panel has no Brand
+        column and several brands are shown."""
+        if not self.several or self.BRAND_COLUMN:
+            return literal_line(text, width, style=style)
+        cell = literal_line(self.brand_of(line).name, BRAND_PREFIX, style="dim")
+        cell.append(" · ", style="dim")
+        cell.append_text(literal_line(text, max(width - len(cell), 4), style=style))
+        return cell
 
     def show(self, brief: Brief) -> None:
         """Fill the table from the brief, keeping the cursor on the same line if it is still

@@ -33,7 +33,13 @@ from smtui.widgets.literal import literal
 ALL_BRANDS_SETTING = "ui.today.all_brands"
 ALL = "all"
 REFRESH_SECONDS = 60  # overdue marks and ages follow the clock while the screen stays open
-PANELS = {"P": "posts", "R": "replies", "N": "metrics", "W": "week", "A": "actions"}
+PANELS = {
+    "P": ("posts", N_("Go to To post")),
+    "R": ("replies", N_("Go to To reply")),
+    "N": ("metrics", N_("Go to Numbers to log")),
+    "W": ("week", N_("Go to This week")),
+    "A": ("actions", N_("Go to Actions due")),
+}
 WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
@@ -47,8 +53,8 @@ class TodayScreen(SmtuiScreen):
         Binding("g", "go_to", _("Go to date"), show=False),
         Binding("b", "pick_brands", _("Brands"), tooltip=_("All brands together, or one")),
         *(
-            Binding(key, f"jump('{panel}')", _("Go to panel {key}").format(key=key), show=False)
-            for key, panel in PANELS.items()
+            Binding(key, f"jump('{panel}')", _(description), show=False)
+            for key, (panel, description) in PANELS.items()
         ),
     ]
 
@@ -136,9 +142,7 @@ class TodayScreen(SmtuiScreen):
         else:
             bar.append_text(literal(self.brief.brands[0].name))
         bar.append("   ")
-        bar.append(
-            _("[ ] day · g date · b brands · tab or P R N W A: panels · ? keys"), style="dim"
-        )
+        bar.append(_("[ ] day · g date · b brands · tab panels · ? keys"), style="dim")
         self.query_one("#today-bar", Static).update(bar)
 
     def _paint_welcome(self) -> None:

@@ -23,7 +23,6 @@ from smtui.screens.calendar.look import colour_of
 from smtui.screens.kpi.forms import log_form
 from smtui.screens.today.panel import TodayPanel
 from smtui.today.brief import ActionLine, BehindLine, CadenceLine, MetricLine
-from smtui.widgets.literal import literal_line
 
 if TYPE_CHECKING:
     from smtui.domain.audit import AuditItem
@@ -34,6 +33,7 @@ class MetricsPanel(TodayPanel[MetricLine]):
     COLUMNS = (("", 1), (N_("Metric"), None), (N_("Every"), 7), (N_("Last"), 8))
     EMPTY = N_("Every number is logged.")
     JUMP_KEY = "N"
+    BRAND_COLUMN = False
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("l,enter", "log", _("Log numbers"), tooltip=_("Log the numbers due")),
     ]
@@ -52,7 +52,7 @@ class MetricsPanel(TodayPanel[MetricLine]):
         return (
             Text("#", style="cyan"),
             *self.brand_cell(line),
-            literal_line(line.due.metric.name, flex),
+            self.wide_cell(line, line.due.metric.name, flex),
             Text(line.due.metric.frequency.label),
             Text(last, style="dim"),
         )
@@ -85,6 +85,7 @@ class WeekPanel(TodayPanel[WeekRow]):
     COLUMNS = (("", 1), (N_("Channel or objective"), None), (N_("Planned"), 7), (N_("Done"), 4))
     EMPTY = N_("No channel yet: add them on the Strategy screen (5).")
     JUMP_KEY = "W"
+    BRAND_COLUMN = False
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "open", _("Open"), tooltip=_("The Calendar for a channel, KPIs else")),
     ]
@@ -117,7 +118,7 @@ class WeekPanel(TodayPanel[WeekRow]):
             return (
                 Text("▼", style=style),
                 *self.brand_cell(line),
-                literal_line(f"{line.pace.verdict_text}: {line.objective.statement}", flex),
+                self.wide_cell(line, f"{line.pace.verdict_text}: {line.objective.statement}", flex),
                 Text(progress, style=style),
                 Text(""),
             )
@@ -129,7 +130,7 @@ class WeekPanel(TodayPanel[WeekRow]):
         return (
             Text("!" if below else "✓", style="yellow" if below else "green"),
             *self.brand_cell(line),
-            literal_line(line.name, flex, style=colour_of(line.channel.platform)),
+            self.wide_cell(line, line.name, flex, style=colour_of(line.channel.platform)),
             Text(planned, style="yellow" if below else ""),
             Text(str(line.published)),
         )
@@ -150,6 +151,7 @@ class ActionsPanel(TodayPanel[ActionLine]):
     COLUMNS = (("", 1), (N_("Due"), 6), (N_("Action from the audit"), None))
     EMPTY = N_("No audit action due.")
     JUMP_KEY = "A"
+    BRAND_COLUMN = False
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("space", "tick", _("Done"), tooltip=_("Tick the action done")),
         Binding("e,enter", "follow_up", _("Follow up"), tooltip=_("Note, owner, due date")),
@@ -172,7 +174,7 @@ class ActionsPanel(TodayPanel[ActionLine]):
             Text("!" if line.overdue else "·", style=style),
             *self.brand_cell(line),
             Text(due, style=style),
-            literal_line(item.text, flex),
+            self.wide_cell(line, item.text, flex),
         )
 
     def _item(self) -> AuditItem | None:
