@@ -122,14 +122,16 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         flex = self._flex(columns)
         self._width = self.size.width
         self.clear(columns=True)
-        for label, width in columns:
-            self.add_column(label, width=width or flex)
-        for line in self.lines:
-            self.add_row(*self.cells(line, flex), key=self.key_of(line))
-        if not self.lines:
-            empty = [Text("")] * len(columns)
-            empty[min(2, len(columns) - 1)] = Text(self.EMPTY, style="italic dim")
-            self.add_row(*empty)
+        if self.lines:
+            self.show_header = True
+            for label, width in columns:
+                self.add_column(label, width=width or flex)
+            for line in self.lines:
+                self.add_row(*self.cells(line, flex), key=self.key_of(line))
+        else:  # one wide column, so the friendly line is never cut by a narrow one
+            self.show_header = False
+            self.add_column("", width=max(self.scrollable_content_region.width - 2, 20))
+            self.add_row(Text(_(self.EMPTY), style="italic dim"))
         keys = [self.key_of(line) for line in self.lines]
         if kept_key in keys:
             row = keys.index(kept_key)

@@ -83,7 +83,7 @@ WeekRow = CadenceLine | BehindLine
 
 class WeekPanel(TodayPanel[WeekRow]):
     COLUMNS = (("", 1), (N_("Channel or objective"), None), (N_("Planned"), 7), (N_("Done"), 4))
-    EMPTY = N_("No channel yet: add them on the Strategy screen (5).")
+    EMPTY = N_("No channel yet: press 5 to add some.")
     JUMP_KEY = "W"
     BRAND_COLUMN = False
     BINDINGS: ClassVar[list[Binding]] = [
@@ -97,6 +97,8 @@ class WeekPanel(TodayPanel[WeekRow]):
         return [*brief.week, *brief.behind]
 
     def summary(self, brief: Brief) -> str:
+        if not brief.week:
+            return ""
         below = sum(1 for line in brief.week if line.verdict is Verdict.BELOW)
         text = _("{n} below target").format(n=below) if below else _("cadence on target")
         if brief.behind:
