@@ -9,16 +9,19 @@ from datetime import date
 import pendulum
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from smtui.domain.clock import Clock
 from smtui.domain.i18n import _, set_language
 from smtui.domain.models import Brand
+from smtui.domain.text import one_line, strip_controls
 from smtui.resources import resource
 from smtui.screens import SmtuiScreen, screen_entries
 from smtui.settings import Settings
 from smtui.store import Store
-from smtui.widgets import HelpScreen, PickerScreen, ScreenActionsProvider
+from smtui.widgets import BrandsProvider, HelpScreen, PickerScreen, ScreenActionsProvider
 
 BRAND_SETTING = "ui.brand_id"
 
@@ -26,7 +29,7 @@ BRAND_SETTING = "ui.brand_id"
 class SmtuiApp(App[None]):
     CSS_PATH = str(resource("smtui.tcss"))
     TITLE = "smtui"
-    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    COMMANDS = App.COMMANDS | {ScreenActionsProvider, BrandsProvider}
     BINDINGS = [
         Binding("question_mark", "help", _("Help"), tooltip=_("Every key of this screen")),
         Binding("q", "quit", _("Quit")),
@@ -68,6 +71,40 @@ class SmtuiApp(App[None]):
         screen = self.screen
         if isinstance(screen, SmtuiScreen):
             screen.reload()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header line: the sub-title is the brand's name, which the user typed."""
+        return super().format_title(one_line(title), one_line(sub_title))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text, whatever the caller asked: messages often carry
+        a post title or a name, and one holding markup or a terminal escape must show as
+        typed, not run an action or write to the terminal."""
+        super().notify(
+            strip_controls(message),
+            title=strip_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def action_help_quit(self) -> None:
+        """Textual's own hint (ctrl+c does not quit) uses markup; say it in plain words."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    _("Press {key} to quit the app").format(key=key),
+                    title=_("Do you want to quit?"),
+                )
+                return
 
     def action_help(self) -> None:
         screen = self.screen

@@ -20,7 +20,7 @@ def strip_controls(text: str) -> str:
 
 def one_line(text: str, width: int | None = None) -> str:
     """The first line of ``text``, cleaned, cut to ``width`` characters with an ellipsis."""
-    line = strip_controls(text).strip().split("\n", 1)[0].replace("\t", " ")
+    line = strip_controls(text).strip().split("\n", 1)[0].rstrip().replace("\t", " ")
     if width is not None and len(line) > width:
         return line[: max(width - 1, 0)] + "…"
     return line

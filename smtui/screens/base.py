@@ -29,6 +29,7 @@ class SmtuiScreen(AppAccess, Screen[None]):
     """Subclasses implement :meth:`reload`; it runs on mount, on resume and on brand change."""
 
     TITLE_TEXT = ""
+    _shown = False  # read since it last came into view (Textual may resume a screen twice)
 
     @property
     def store(self) -> Store:
@@ -42,5 +43,11 @@ class SmtuiScreen(AppAccess, Screen[None]):
         """Read what the screen shows again from the store."""
 
     def on_screen_resume(self) -> None:
+        if self._shown:
+            return
+        self._shown = True
         self.sub_title = self.brand.name
         self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self._shown = False

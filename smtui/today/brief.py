@@ -218,7 +218,7 @@ def _replies(
     The queue is always read as it stands now: a reply owed does not move with the day shown.
     """
     assert brand.id is not None
-    counts = store.inbox.counts(brand.id, now=brief.now)
+    counts = store.inbox.counts(brand.id, now=brief.now, handled=False)
     brief.replies_left += counts.todo
     brief.replies_late += counts.overdue
     page = store.inbox.page(brand.id, QueueFilter(), now=brief.now, limit=REPLIES_SHOWN)

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 
 from smtui.domain.i18n import _
 from smtui.domain.validation import DomainError, field_errors
-from smtui.widgets.literal import literal
+from smtui.widgets.literal import editable, literal, literal_line
 
 Kind = Literal["text", "area", "select", "multi", "number", "date"]
 
@@ -94,13 +94,17 @@ class FormScreen(ModalScreen[Any]):
         widget_id = f"field-{spec.name}"
         if spec.kind == "area":
             return TextArea(
-                str(value or ""), id=widget_id, soft_wrap=True, compact=True, classes="form-area"
+                editable(str(value or "")),
+                id=widget_id,
+                soft_wrap=True,
+                compact=True,
+                classes="form-area",
             )
         if spec.kind == "select":
             allow_blank = spec.allow_blank and not spec.required
             known = {option_value for _label, option_value in spec.options}
             return Select(
-                [(label, option_value) for label, option_value in spec.options],
+                [(literal_line(label), option_value) for label, option_value in spec.options],
                 value=value if value in known else Select.NULL,
                 allow_blank=allow_blank,
                 id=widget_id,
@@ -111,7 +115,7 @@ class FormScreen(ModalScreen[Any]):
             chosen = set(value or [])
             return SelectionList[str](
                 *(
-                    (label, option_value, option_value in chosen)
+                    (literal_line(label), option_value, option_value in chosen)
                     for label, option_value in spec.options
                 ),
                 id=widget_id,
@@ -120,7 +124,7 @@ class FormScreen(ModalScreen[Any]):
         if spec.kind == "number" and isinstance(value, float) and value.is_integer():
             value = int(value)  # show 3000, not 3000.0
         text = "" if value is None else str(value)
-        return Input(text, placeholder=spec.placeholder, id=widget_id, compact=True)
+        return Input(editable(text), placeholder=spec.placeholder, id=widget_id, compact=True)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -160,7 +164,7 @@ class FormScreen(ModalScreen[Any]):
 
     def _error(self, selector: str, message: str) -> None:
         label = self.query_one(selector, Static)
-        label.update(message)
+        label.update(literal(message))
         label.set_class(bool(message), "-shown")
 
     def action_save(self) -> None:

@@ -120,7 +120,7 @@ def item_detail(item: AuditItem, channel: Channel | None, today: date) -> Render
         source.append(f"  ({guide.file})", style="dim")
         parts += [source, Text(_(guide.about), style="dim italic")]
     elif item.source:
-        parts.append(Text(_("From: ") + item.source, style="dim"))
+        parts.append(literal(_("From: ") + item.source, style="dim"))
     return Group(*parts)
 
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from smtui.domain.i18n import N_, _
 from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.look import SLOT_MARK, STATUS_MARKS, colour_of
+from smtui.widgets.literal import literal_line
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
@@ -141,7 +142,7 @@ class MonthGrid(Widget, can_focus=True):
             channel = self.catalogue.channels.get(post.channel_id or -1)
             label = post.title or (channel.platform.label if channel else "")
             row = Text(STATUS_MARKS[post.status], style=colour_of(channel and channel.platform))
-            row.append(label, style=colour_of(channel and channel.platform))
+            row.append_text(literal_line(label, style=colour_of(channel and channel.platform)))
             rows.append(row)
         for slot in self.data.slots_on(day):
             channel = self.catalogue.channels.get(slot.slot.channel_id)

@@ -24,6 +24,7 @@ from smtui.domain.post import Post
 from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.look import SLOT_MARK, STATUS_MARKS, colour_of
 from smtui.screens.calendar.month_grid import WEEKDAYS
+from smtui.widgets.literal import literal_line
 
 FIRST_HOUR = 6
 LAST_HOUR = 22
@@ -137,7 +138,8 @@ class WeekGrid(Widget, can_focus=True):
             channel = self.catalogue.channels.get(first.channel_id or -1)
             colour = colour_of(channel and channel.platform)
             text = Text(STATUS_MARKS[first.status], style=colour)
-            text.append(first.title or (channel.platform.label if channel else ""), style=colour)
+            label = first.title or (channel.platform.label if channel else "")
+            text.append_text(literal_line(label, style=colour))
             if len(posts) > 1:
                 text = Text(f"+{len(posts) - 1} ", style="bold") + text
             return text

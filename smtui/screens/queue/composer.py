@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from smtui.domain.i18n import _
 from smtui.domain.replies import SavedReply, fill_placeholders
-from smtui.widgets.literal import literal, literal_line
+from smtui.widgets.literal import editable, literal, literal_line
 
 
 class ReplyComposer(ModalScreen[str | None]):
@@ -49,7 +49,7 @@ class ReplyComposer(ModalScreen[str | None]):
             yield Static(literal(self.item_text), id="reply-original")
             yield Input(placeholder=_("Search saved replies by name or tag"), id="reply-search")
             yield OptionList(id="reply-saved")
-            yield TextArea(self.draft, id="reply-text", soft_wrap=True)
+            yield TextArea(editable(self.draft), id="reply-text", soft_wrap=True)
             yield Static(
                 _("enter use a saved reply · ctrl+s store and copy · esc cancel"),
                 classes="dialog-hint",
@@ -94,7 +94,7 @@ class ReplyComposer(ModalScreen[str | None]):
     def use(self, reply: SavedReply) -> None:
         """Put the saved reply, placeholders filled, in the editor, ready to adjust."""
         area = self.query_one("#reply-text", TextArea)
-        area.text = fill_placeholders(reply.text, self.values)
+        area.text = editable(fill_placeholders(reply.text, self.values))
         area.focus()
         area.move_cursor(area.document.end)
 

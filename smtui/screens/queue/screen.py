@@ -158,7 +158,7 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
 
     def _show_bar(self) -> None:
         assert self.brand.id is not None
-        counts = self.store.inbox.counts(self.brand.id, now=self.now)
+        counts = self.store.inbox.counts(self.brand.id, now=self.now, handled=False)
         bar = Text()
         for tab in QueueTab:
             style = "bold reverse" if tab is self.filters.tab else "dim"
