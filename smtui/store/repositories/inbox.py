@@ -11,12 +11,13 @@ tab, merged here: a page of 100 reads at most 100 rows per status, whatever the 
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, case, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from smtui.domain.enums import InboxKind, InboxStatus, Priority
@@ -38,6 +39,7 @@ from smtui.domain.inbox import (
 from smtui.domain.intake import IntakeRules
 from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import NotFoundError
+from smtui.store.repositories.fast_read import Prepared, RowModels, cursor
 from smtui.store.repositories.inbox_actions import InboxActions
 from smtui.store.repositories.inbox_figures import InboxFigures
 from smtui.store.repositories.inbox_sql import to_model, to_values
@@ -58,6 +60,54 @@ _TAB_STATUSES: dict[QueueTab, tuple[InboxStatus, ...]] = {
     QueueTab.DONE: DONE_STATUSES,
     QueueTab.ALL: tuple(InboxStatus),
 }
+_PRIORITIES = tuple(Priority)
+_MODELS = RowModels(
+    InboxItem,
+    list(_TABLE.columns),
+    {
+        "kind": {kind.value: kind for kind in InboxKind}.__getitem__,
+        "status": {status.value: status for status in InboxStatus}.__getitem__,
+        "priority": lambda rank: _PRIORITIES[max(0, min(rank, len(_PRIORITIES) - 1))],
+        "tags": lambda text: tuple(tag for tag in text.split(",") if tag) if text else (),
+    },
+)
+_PAGES: dict[tuple[bool, bool, bool, bool], Prepared] = {}
+
+
+def _page_statement(woken: bool, after: bool, channel: bool, kind: bool) -> Prepared:
+    """One status's share of a page (the shape of :meth:`InboxRepository.page_query` without
+    the text and tag filters), with bound parameters, compiled once per shape."""
+    shape = (woken, after, channel, kind)
+    prepared = _PAGES.get(shape)
+    if prepared is None:
+        columns = _TABLE.c
+        conditions = [
+            columns.brand_id == bindparam("brand_id"),
+            columns.status == bindparam("status"),
+        ]
+        if woken:
+            conditions.append(columns.snoozed_until <= bindparam("now"))
+        if channel:
+            conditions.append(columns.channel_id == bindparam("channel_id"))
+        if kind:
+            conditions.append(columns.kind == bindparam("kind"))
+        if after:
+            conditions.append(
+                tuple_(columns.priority, columns.due_at, columns.id)
+                > tuple_(
+                    bindparam("after_priority", type_=columns.priority.type),
+                    bindparam("after_due", type_=columns.due_at.type),
+                    bindparam("after_id", type_=columns.id.type),
+                )
+            )
+        query = (
+            select(_TABLE)
+            .where(*conditions)
+            .order_by(columns.priority, columns.due_at, columns.id)
+            .limit(bindparam("limit"))
+        )
+        prepared = _PAGES[shape] = Prepared(query)
+    return prepared
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +184,20 @@ class InboxRepository(InboxActions, InboxFigures):
         """One page of the queue in its order, and the cursor of the next (None at the end)."""
         filters = filters or QueueFilter()
         now = now or self.store.clock()
-        with self.store.read() as session:
-            runs = [
-                [
-                    to_model(row)
-                    for row in session.scalars(
-                        self.page_query(brand_id, status, filters, now, after, limit + 1)
-                    )
+        if (filters.tag and filters.tag.strip()) or (filters.text and filters.text.strip()):
+            with self.store.read() as session:
+                runs = [
+                    [
+                        to_model(row)
+                        for row in session.scalars(
+                            self.page_query(brand_id, status, filters, now, after, limit + 1)
+                        )
+                    ]
+                    for status in _TAB_STATUSES[filters.tab]
                 ]
-                for status in _TAB_STATUSES[filters.tab]
-            ]
-        merged = list(heapq.merge(*runs, key=queue_order))
+            merged = list(heapq.merge(*runs, key=queue_order))
+        else:
+            merged = self._fast_page(brand_id, filters, now, after, limit + 1)
         items = merged[:limit]
         more = len(merged) > limit
         last = items[-1] if items else None
@@ -155,12 +208,56 @@ class InboxRepository(InboxActions, InboxFigures):
         )
         return QueuePage(items, cursor)
 
+    def _fast_page(
+        self,
+        brand_id: int,
+        filters: QueueFilter,
+        now: datetime,
+        after: QueueCursor | None,
+        limit: int,
+    ) -> list[InboxItem]:
+        """The first ``limit`` items: each status's run read in one snapshot by prepared
+        statements, merged on the raw columns, and only the rows kept made into models."""
+        values: dict[str, Any] = {"brand_id": brand_id, "limit": limit}
+        if filters.channel_id is not None:
+            values["channel_id"] = filters.channel_id
+        if filters.kind is not None:
+            values["kind"] = InboxKind(filters.kind).value
+        if after is not None:
+            values.update(after_priority=after.priority, after_due=after.due_at, after_id=after.id)
+        engine = self.store.engine
+        runs = []
+        with cursor(engine, snapshot=True) as raw:
+            for status in _TAB_STATUSES[filters.tab]:
+                woken = status is InboxStatus.SNOOZED and filters.tab is QueueTab.TODO
+                statement = _page_statement(
+                    woken, after is not None, "channel_id" in values, "kind" in values
+                )
+                params = {**values, "status": status.value, **({"now": now} if woken else {})}
+                runs.append(statement.rows(raw, engine.dialect, params))
+        merged = heapq.merge(*runs, key=_raw_order)
+        return _MODELS([row for row, _n in zip(merged, range(limit), strict=False)])
+
     def counts(
-        self, brand_id: int, filters: QueueFilter | None = None, *, now: datetime | None = None
+        self,
+        brand_id: int,
+        filters: QueueFilter | None = None,
+        *,
+        now: datetime | None = None,
+        handled: bool = True,
     ) -> QueueCounts:
-        """What is left to zero and how much of it is late, counted by the database."""
+        """What is left to zero and how much of it is late, counted by the database.
+
+        With ``handled=False`` the handled items are not counted: ``done`` is 0 and ``total``
+        counts only the open and snoozed ones. The queue bar and the Today brief show neither
+        figure, and counting years of handled items reads every one of them (a million-item
+        queue: tens of milliseconds per brand), where the open ones are a short index range.
+        """
         now = now or self.store.clock()
         conditions = [InboxItemRow.brand_id == brand_id, *self._filters(filters or QueueFilter())]
+        if not handled:
+            open_values = [status.value for status in (*OPEN_STATUSES, InboxStatus.SNOOZED)]
+            conditions.append(InboxItemRow.status.in_(open_values))
         late = func.sum(case((InboxItemRow.due_at < now, 1), else_=0))
         by_status = select(InboxItemRow.status, func.count(), late).where(*conditions)
         woke = InboxItemRow.snoozed_until <= now
@@ -327,3 +424,15 @@ class InboxRepository(InboxActions, InboxFigures):
         if fresh:
             session.connection().execute(_TABLE.insert(), fresh)
         return len(fresh)
+
+
+_RAW_ORDER = operator.itemgetter(
+    *(list(_TABLE.columns).index(_TABLE.c[name]) for name in ("priority", "due_at", "id"))
+)
+
+
+def _raw_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    """The queue's order (:func:`queue_order`) on a row as the driver returns it: instants
+    compare as stored, and an item without a due time comes last."""
+    priority, due, item_id = _RAW_ORDER(row)
+    return (priority, due is None, due or "", item_id)

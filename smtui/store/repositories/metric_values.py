@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Table, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,20 @@ from smtui.domain.models import Metric, Objective
 from smtui.domain.pace import WINDOW_DAYS, Pace, compute_pace
 from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import Repository
+from smtui.store.repositories.fast_read import Prepared, RowModels, cursor
 from smtui.store.tables import MetricRow, MetricValueRow
+
+_TABLE: Table = MetricValueRow.__table__  # type: ignore[assignment]
+_MODELS = RowModels(MetricValue, list(_TABLE.columns))
+_SERIES = Prepared(
+    select(_TABLE)
+    .where(
+        _TABLE.c.metric_id == bindparam("metric_id"),
+        _TABLE.c.date >= bindparam("first"),
+        _TABLE.c.date <= bindparam("last"),
+    )
+    .order_by(_TABLE.c.date)
+)
 
 
 def period_start(frequency: MetricFrequency, today: date) -> date:
@@ -100,18 +113,12 @@ class MetricValueRepository(Repository[MetricValue, MetricValueRow]):
     # --- reads -----------------------------------------------------------------------
 
     def series(self, metric_id: int, first: date, last: date) -> list[MetricValue]:
-        """Values dated ``first`` to ``last`` inclusive, oldest first."""
-        query = (
-            select(MetricValueRow)
-            .where(
-                MetricValueRow.metric_id == metric_id,
-                MetricValueRow.date >= first,
-                MetricValueRow.date <= last,
-            )
-            .order_by(MetricValueRow.date)
-        )
-        with self.store.read() as session:
-            return [self.to_model(row) for row in session.scalars(query)]
+        """Values dated ``first`` to ``last`` inclusive, oldest first (a prepared statement:
+        every KPI card and pace asks for one)."""
+        engine = self.store.engine
+        values = {"metric_id": metric_id, "first": first, "last": last}
+        with cursor(engine) as raw:
+            return _MODELS(_SERIES.rows(raw, engine.dialect, values))
 
     def latest(self, metric_id: int, on_or_before: date | None = None) -> MetricValue | None:
         query = select(MetricValueRow).where(MetricValueRow.metric_id == metric_id)
@@ -139,17 +146,20 @@ class MetricValueRepository(Repository[MetricValue, MetricValueRow]):
         ``today`` is the local day in the brand's zone; the Today screen and the log form
         ask with the same day, so they list the same metrics.
         """
+        # One index seek per metric on (metric_id, date), not a GROUP BY over every value
+        # of every metric: years of daily numbers must not slow the morning brief.
         last = (
-            select(MetricValueRow.metric_id, func.max(MetricValueRow.date).label("last"))
-            .group_by(MetricValueRow.metric_id)
-            .subquery()
+            select(func.max(MetricValueRow.date))
+            .where(MetricValueRow.metric_id == MetricRow.id)
+            .correlate(MetricRow)
+            .scalar_subquery()
+            .label("last")
         )
         query = (
-            select(MetricRow, last.c.last, MetricValueRow.value)
-            .outerjoin(last, last.c.metric_id == MetricRow.id)
+            select(MetricRow, last, MetricValueRow.value)
             .outerjoin(
                 MetricValueRow,
-                and_(MetricValueRow.metric_id == MetricRow.id, MetricValueRow.date == last.c.last),
+                and_(MetricValueRow.metric_id == MetricRow.id, MetricValueRow.date == last),
             )
             .order_by(MetricRow.brand_id, MetricRow.name, MetricRow.id)
         )

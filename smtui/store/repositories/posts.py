@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, bindparam, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from smtui.domain.enums import Platform, PostStatus
@@ -20,6 +20,7 @@ from smtui.domain.i18n import _
 from smtui.domain.post import Post, PostFilter, can_move
 from smtui.domain.validation import DomainError, check_url
 from smtui.store.repositories.base import Repository
+from smtui.store.repositories.fast_read import Prepared, RowModels, cursor
 from smtui.store.tables import ChannelRow, PostRow
 
 # Columns a copy does not take from its source: its own identity, times and publication.
@@ -36,6 +37,30 @@ _NOT_COPIED = frozenset(
 )
 # Skipped posts will not go out, so they count toward neither cadence nor mix.
 _NOT_COUNTED = (PostStatus.SKIPPED.value,)
+_TABLE: Table = PostRow.__table__  # type: ignore[assignment]
+# The filters the window's fast path takes as equality parameters (text search goes the
+# ORM's way: it is typed, not repeated on every key).
+_EQUAL_FILTERS = ("channel_id", "pillar_id", "objective_id", "status", "campaign")
+_MODELS = RowModels(
+    Post, list(_TABLE.columns), {"status": {s.value: s for s in PostStatus}.__getitem__}
+)
+_WINDOWS: dict[tuple[str, ...], Prepared] = {}
+
+
+def _window(shape: tuple[str, ...]) -> Prepared:
+    """The window's SELECT for one set of equality filters, compiled once."""
+    prepared = _WINDOWS.get(shape)
+    if prepared is None:
+        columns = _TABLE.c
+        conditions = [
+            columns.brand_id == bindparam("brand_id"),
+            columns.scheduled_at >= bindparam("start"),
+            columns.scheduled_at < bindparam("end"),
+            *(columns[name] == bindparam(name) for name in shape),
+        ]
+        query = select(_TABLE).where(*conditions).order_by(columns.scheduled_at, columns.id)
+        prepared = _WINDOWS[shape] = Prepared(query)
+    return prepared
 
 
 class PostRepository(Repository[Post, PostRow]):
@@ -91,9 +116,20 @@ class PostRepository(Repository[Post, PostRow]):
         Posts without a time (ideas not yet placed) are never in a range; the agenda's
         "unscheduled" list is a separate question.
         """
-        query = self.range_query(brand_id, start, end, filters)
-        with self.store.read() as session:
-            return [self.to_model(row) for row in session.scalars(query)]
+        filters = filters or PostFilter()
+        if filters.text and filters.text.strip():
+            query = self.range_query(brand_id, start, end, filters)
+            with self.store.read() as session:
+                return [self.to_model(row) for row in session.scalars(query)]
+        values: dict[str, Any] = {"brand_id": brand_id, "start": start, "end": end}
+        for name in _EQUAL_FILTERS:
+            value = getattr(filters, name)
+            if value is not None and value != "":
+                values[name] = PostStatus(value).value if name == "status" else value
+        shape = tuple(name for name in _EQUAL_FILTERS if name in values)
+        engine = self.store.engine
+        with cursor(engine) as raw:
+            return _MODELS(_window(shape).rows(raw, engine.dialect, values))
 
     def _counts(
         self, column: InstrumentedAttribute[Any], brand_id: int, start: datetime, end: datetime

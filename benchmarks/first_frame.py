@@ -1,0 +1,87 @@
+"""Provides the Textual driver the benchmark starts whole processes with, to time their first
+frame: ``TEXTUAL_DRIVER=first_frame:FirstFrameDriver`` (with this folder on PYTHONPATH) makes
+the unmodified ``smtui`` command, or any Textual app, run headless and exit once the first
+frame of the screen it waits for has been composed.
+
+Run as a script, it is the baseline: a minimal Textual app that exits after its first frame.
+
+Environment:
+- ``BENCH_FRAME_FILE``: where the wall-clock time (``time.time()``) of the first frame is
+  written, so that the parent can subtract the moment it started the process, with the
+  process's peak memory so far (see :func:`peak_rss_kib`).
+- ``BENCH_WAIT_SMTUI=1``: wait for a frame of one of smtui's screens (not the blank default
+  screen Textual shows before the app switches to its first mode).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.widgets import Footer, Header, Static
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory (VmHWM), in KiB.
+
+    Not ``getrusage``: a child started by a large parent inherits the parent's high-water
+    mark through fork and exec, so a small command started from the benchmark would look as
+    big as the benchmark. VmHWM belongs to the address space exec made.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _wanted(screen: Any) -> bool:
+    if os.environ.get("BENCH_WAIT_SMTUI") == "1":
+        return type(screen).__module__.startswith("smtui.screens")
+    return True
+
+
+class FirstFrameDriver(HeadlessDriver):
+    """A headless driver that notes the first frame the app composes, then ends the app.
+
+    The frame is caught where the compositor hands it to the app (``App._display``), the same
+    call that writes it to a real terminal, so the time includes composing and rendering the
+    screen but not the terminal's own drawing.
+    """
+
+    def __init__(self, app: App[Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        display = app._display
+        seen = False
+
+        def timed_display(screen: Any, renderable: Any) -> None:
+            nonlocal seen
+            display(screen, renderable)
+            if seen or renderable is None or not _wanted(screen):
+                return
+            seen = True
+            target = os.environ.get("BENCH_FRAME_FILE")
+            if target:
+                note = {"time": time.time(), "peak_rss_kib": peak_rss_kib()}
+                Path(target).write_text(json.dumps(note), encoding="utf-8")
+            app.exit()
+
+        app._display = timed_display  # type: ignore[method-assign]
+
+
+class MinimalApp(App[None]):
+    """The baseline: a header, a line of text and a footer."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Hello")
+        yield Footer()
+
+
+if __name__ == "__main__":
+    MinimalApp().run()
