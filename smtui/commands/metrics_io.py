@@ -137,6 +137,12 @@ def export_report_command(
     from smtui.io.files import atomic_write
     from smtui.io.kpi_report import build_report, local_today
 
+    markdown = markdown.expanduser()
+    if not markdown.parent.is_dir():  # refused before the temporary file names itself instead
+        raise click.BadParameter(
+            _("the folder {folder} does not exist").format(folder=markdown.parent),
+            param_hint="--md",
+        )
     clock = checked_clock()
     with open_store(workspace_of(ctx), clock) as store:
         brand = pick_brand(store, brand_name)

@@ -181,13 +181,13 @@ def import_posts(
 
 
 def _window(
-    first: datetime | None, last: datetime | None, today: date, timezone: str
+    first: date | None, last: date | None, today: date, timezone: str
 ) -> tuple[date, date, datetime, datetime]:
     """The local days an export covers and their UTC bounds (see DAYS_BACK/DAYS_AHEAD)."""
     from smtui.domain.local_time import days_bounds
 
-    start_day = first.date() if first else today - timedelta(days=DAYS_BACK)
-    end_day = last.date() if last else today + timedelta(days=DAYS_AHEAD)
+    start_day = first or today - timedelta(days=DAYS_BACK)
+    end_day = last or today + timedelta(days=DAYS_AHEAD)
     if end_day < start_day:
         raise click.BadParameter(
             _("{last} is before {first}").format(last=end_day, first=start_day), param_hint="--to"
@@ -219,7 +219,7 @@ class _Export:
 
 @contextmanager
 def _export(
-    ctx: click.Context, brand_name: str | None, first: datetime | None, last: datetime | None
+    ctx: click.Context, brand_name: str | None, first: date | None, last: date | None
 ) -> Iterator[_Export]:
     """The brand's posts in the days asked (default: DAYS_BACK to DAYS_AHEAD around today)."""
     from smtui.domain.local_time import local
@@ -234,7 +234,27 @@ def _export(
         yield _Export(start_day, end_day, posts, _lookup(store, brand), clock())
 
 
-_DAY = click.DateTime(formats=["%Y-%m-%d"])
+class _Day(click.ParamType):
+    """A day written YYYY-MM-DD. Click's own DateTime type answers 2026-02-30 with "does not
+    match the format", which sends the user looking for a typo that is not there."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        from smtui.domain.local_time import parse_day
+        from smtui.domain.validation import DomainError
+
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_day(str(value))
+        except DomainError as error:
+            self.fail(error.message, param, ctx)
+
+
+_DAY = _Day()
 _from_option = click.option(
     "--from", "first", type=_DAY, help=_("First day (default: 30 days ago).")
 )
@@ -256,8 +276,8 @@ _to_option = click.option("--to", "last", type=_DAY, help=_("Last day (default: 
 def export_calendar(
     ctx: click.Context,
     target: Path,
-    first: datetime | None,
-    last: datetime | None,
+    first: date | None,
+    last: date | None,
     brand_name: str | None,
 ) -> None:
     """Write the calendar's posts between two days as an iCalendar file (.ics)."""
@@ -287,8 +307,8 @@ def export_calendar(
 def export_posts(
     ctx: click.Context,
     target: Path,
-    first: datetime | None,
-    last: datetime | None,
+    first: date | None,
+    last: date | None,
     brand_name: str | None,
 ) -> None:
     """Write the plan between two days as CSV, in the columns smtui import posts reads."""

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator
 
 from smtui.domain.enums import InboxKind, InboxStatus, Labelled, Priority
+from smtui.domain.i18n import _
 from smtui.domain.models import Model
 from smtui.domain.text import one_line
 from smtui.domain.validation import check_url
@@ -31,11 +32,16 @@ DONE_STATUSES = (InboxStatus.REPLIED, InboxStatus.DONE, InboxStatus.IGNORED)
 ANSWERED_STATUSES = (InboxStatus.REPLIED, InboxStatus.DONE)
 
 
-def parse_tags(value: str | Iterable[str] | None) -> tuple[str, ...]:
+def parse_tags(value: object) -> tuple[str, ...]:
     """Tags from "a, b" or ",a,b," or a list: trimmed, lower-case, without repeats or commas."""
     if value is None:
         return ()
-    items = value.replace(";", ",").split(",") if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        items: list[object] = list(value.replace(";", ",").split(","))
+    elif isinstance(value, Iterable):
+        items = list(value)
+    else:  # a number or a flag where a file should hold text or a list
+        raise ValueError(_("write the tags as text separated by commas"))
     seen: dict[str, None] = {}
     for item in items:
         tag = " ".join(str(item).replace(",", " ").split()).lower()
@@ -57,7 +63,10 @@ def aware_utc(value: datetime | None) -> datetime | None:
     """
     if value is None:
         return None
-    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01 east of UTC is before the first day a date can hold
+        raise ValueError(_("the date is out of range")) from None
     return datetime(
         moment.year,
         moment.month,

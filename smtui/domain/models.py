@@ -99,8 +99,9 @@ class Objective(Model):
     type: ObjectiveType
     metric_id: int | None = None
     metric_name: Annotated[str, Field(max_length=120)] | None = None
-    baseline: float | None = None
-    target: float | None = None
+    # "inf" and "nan" parse as floats; neither is a number a plan can aim at.
+    baseline: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    target: Annotated[float, Field(allow_inf_nan=False)] | None = None
     start_date: date | None = None
     due_date: date | None = None
     status: ObjectiveStatus = ObjectiveStatus.ACTIVE

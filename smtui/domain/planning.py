@@ -45,7 +45,7 @@ def parse_weekdays(value: str | Iterable[int]) -> tuple[int, ...]:
             continue
         try:
             day = int(item)
-        except ValueError:
+        except (TypeError, ValueError):
             raise DomainError(
                 _("{value!r} is not a weekday").format(value=item), "work_days"
             ) from None

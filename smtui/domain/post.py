@@ -61,7 +61,10 @@ def _aware_utc(value: datetime | None) -> datetime | None:
         return None
     if value.tzinfo is None:
         raise ValueError(_("a time needs its time zone"))
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01 east of UTC is before the first day a date can hold
+        raise ValueError(_("the date is out of range")) from None
 
 
 class Post(Model):

@@ -56,14 +56,21 @@ class FetchResult:
 def check_feed_url(value: str) -> str:
     """An http(s) or file:// address, or an existing local file (made a file:// address)."""
     text = value.strip()
-    scheme = urlsplit(text).scheme.lower()
-    if scheme in ("http", "https") and urlsplit(text).hostname:
+    try:
+        parts = urlsplit(text)
+        scheme, host = parts.scheme.lower(), parts.hostname
+    except ValueError:  # "http://[x": urllib's "Invalid IPv6 URL"
+        scheme, host = "", None
+    if scheme in ("http", "https") and host:
         return text
     if scheme == "file":
         return text
-    path = Path(text).expanduser()
-    if path.is_file():
-        return path.resolve().as_uri()
+    try:
+        path = Path(text).expanduser()
+        if path.is_file():
+            return path.resolve().as_uri()
+    except (RuntimeError, OSError):  # "~nobody/x" (no such user), a name too long to be a file
+        pass
     raise DomainError(_("give an http(s) address, a file:// address or an existing file"), "url")
 
 
@@ -124,7 +131,10 @@ def _instant(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return datetime.fromtimestamp(calendar.timegm(value), UTC)
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), UTC)
+            except (ValueError, OverflowError, OSError):  # a year past 9999, or before 1
+                continue
     return None
 
 

@@ -61,6 +61,8 @@ class Parsed:
 
 
 _EMPTY = {"", "-", "—", "–", "n/a"}
+# The largest whole number the database's INTEGER column holds (SQLite's 64-bit integer).
+MAX_COUNT = 2**63 - 1
 
 
 def keyed(header: list[str], cells: list[str]) -> dict[str, str]:
@@ -100,7 +102,7 @@ def count(row: dict[str, str], *names: str) -> int | None:
                 raise CellError(
                     _("{column}: {value!r} is not a number").format(column=name, value=row[name])
                 ) from None
-            if number < 0 or number != int(number):
+            if not 0 <= number <= MAX_COUNT or number != int(number):  # also refuses nan, inf
                 raise CellError(
                     _("{column}: {value!r} is not a whole count").format(
                         column=name, value=row[name]
