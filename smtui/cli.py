@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -30,6 +31,9 @@ from smtui.commands.common import (
 from smtui.commands.groups import export_group, feeds_group, import_group
 from smtui.commands.today import today as today_command
 from smtui.domain.i18n import _
+
+if TYPE_CHECKING:
+    from smtui.store import Store
 
 
 def _local_timezone() -> str:
@@ -75,6 +79,7 @@ def _run_ui(workspace: Workspace) -> None:
     clock = checked_clock()
     with open_store(workspace, clock) as store:
         store.brands.ensure_one(_local_timezone())
+        _daily_backup(store, workspace.path)
         from smtui.app import make_app
 
         make_app(Settings(db_path=workspace.path), store, clock).run()
@@ -219,12 +224,86 @@ def backup(ctx: click.Context, target: Path) -> None:
 
 
 @db.command()
+@click.argument("source", metavar="BACKUP", type=click.Path(path_type=Path))
+@click.pass_context
+def restore(ctx: click.Context, source: Path) -> None:
+    """Replace the database by BACKUP, once BACKUP passes the integrity check.
+
+    The current file is saved beside it first. Close smtui before restoring: a database
+    that is open elsewhere is refused.
+    """
+    from smtui.store.backup import restore_database
+
+    workspace = workspace_of(ctx)
+    clock = checked_clock()
+    workspace.prepare_folder()
+    result = restore_database(source, workspace.path, clock())
+    click.echo(
+        _("Restored {path} from {backup} (schema {revision}).").format(
+            path=result.restored, backup=source, revision=result.revision
+        )
+    )
+    if result.previous is not None:
+        click.echo(_("The file it replaced is saved as {path}").format(path=result.previous))
+
+
+def _daily_backup(store: Store, path: Path) -> None:
+    """Take the day's rolling copy when the UI opens; a failure is said, and the UI opens."""
+    from smtui.store import DatabaseError
+    from smtui.store.backup import daily_keep, take_daily_backup
+
+    try:
+        take_daily_backup(path, store.clock(), daily_keep(store))
+    except (DatabaseError, OSError) as error:
+        click.echo(_("smtui: the daily backup failed: {error}").format(error=error), err=True)
+
+
+@db.command()
+@click.option(
+    "--keep",
+    type=click.IntRange(0, 3650),
+    metavar="N",
+    help=_("Keep the copies of the last N days (default 7); 0 turns daily copies off."),
+)
+@click.pass_context
+def backups(ctx: click.Context, keep: int | None) -> None:
+    """List the daily copies smtui makes when it opens, and how many it keeps."""
+    from smtui.store.backup import (
+        KEEP_SETTING,
+        daily_backups,
+        daily_folder,
+        daily_keep,
+        prune_daily_backups,
+    )
+
+    workspace = workspace_of(ctx)
+    with open_store(workspace, checked_clock()) as store:
+        if keep is not None:
+            store.settings.set(KEEP_SETTING, str(keep))
+            if keep:
+                prune_daily_backups(workspace.path, keep)
+        kept = daily_keep(store)
+    if kept:
+        click.echo(
+            _("smtui keeps a copy of the last {count} days in {folder}").format(
+                count=kept, folder=daily_folder(workspace.path)
+            )
+        )
+    else:
+        click.echo(_("Daily copies are off (smtui db backups --keep N turns them on)."))
+    for day, copy in daily_backups(workspace.path):
+        click.echo(f"{day.isoformat()}  {copy}")
+
+
+@db.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the file's integrity and its links between rows; exit status 1 on a problem."""
+    from smtui.store.migrate import read_connection
+
     path = workspace_of(ctx).existing()
     _revision(path)  # refuses, read-only, a file that is not an smtui database
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = read_connection(path)
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()

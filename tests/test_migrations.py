@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +18,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect
 
 from smtui.domain.clock import fixed
@@ -23,7 +26,13 @@ from smtui.domain.models import Brand
 from smtui.resources import resource
 from smtui.store import DatabaseError, Store, backup_database, prepare_database
 from smtui.store.engine import make_engine, sqlite_url
-from smtui.store.migrate import alembic_config, current_revision, head_revision
+from smtui.store.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    read_revision_chain,
+)
 from smtui.store.tables import Base
 
 SHIPPED_HEAD = "0002_planning_rules"
@@ -369,3 +378,81 @@ def test_the_initial_revision_downgrades_to_base_and_back(
         "alembic_version",
     }
     assert MigrationContext.configure(connection).get_current_revision() == SHIPPED_HEAD
+
+
+# --- Start-up without Alembic ----------------------------------------------------------------
+
+
+def test_the_revisions_read_from_the_files_are_alembics(
+    migrations_with_test_revision: Path,
+) -> None:
+    for folder in (None, migrations_with_test_revision):
+        read = read_revision_chain(folder)
+        scripts = ScriptDirectory.from_config(alembic_config(folder))
+        assert read is not None
+        assert read.head == scripts.get_current_head()
+        assert read.known == {script.revision for script in scripts.walk_revisions()}
+
+
+MERGE_REVISION = """'Merges 0098_other and 0099_slogan.'
+
+revision = "0100_merge"
+down_revision = ("0098_other", "0099_slogan")
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
+"""
+
+
+def test_a_merge_is_left_to_alembic(migrations_with_test_revision: Path) -> None:
+    """A branch and its merge: the reader gives up, and Alembic names the head."""
+    versions = migrations_with_test_revision / "versions"
+    (versions / "0098_other.py").write_text(
+        TEST_REVISION.replace("0099_slogan", "0098_other").replace("slogan", "motto")
+    )
+    (versions / "0100_merge.py").write_text(MERGE_REVISION)
+
+    assert read_revision_chain(migrations_with_test_revision) is None
+    assert head_revision(migrations_with_test_revision) == "0100_merge"
+    assert {"0098_other", "0099_slogan", "0100_merge"} <= known_revisions(
+        migrations_with_test_revision
+    )
+
+
+def run_python(code: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+OPEN_AND_REPORT = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from smtui.domain.clock import now\n"
+    "from smtui.store import Store\n"
+    "store, result = Store.open(Path(sys.argv[1]), now)\n"
+    "store.close()\n"
+    "print(result.upgraded, 'alembic' in sys.modules)\n"
+)
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(migrated: Path) -> None:
+    assert run_python(OPEN_AND_REPORT, str(migrated)) == "False False"
+
+
+def test_alembic_is_imported_when_there_is_an_upgrade_to_make(db_path: Path) -> None:
+    assert run_python(OPEN_AND_REPORT, str(db_path)) == "True True"

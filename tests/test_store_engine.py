@@ -38,7 +38,7 @@ def test_pragmas_are_in_force_on_a_store_connection(store: Store) -> None:
     assert pragma(store.engine, "foreign_keys") == 1
     assert pragma(store.engine, "busy_timeout") == BUSY_TIMEOUT_MS
     assert BUSY_TIMEOUT_MS >= 1000
-    assert pragma(store.engine, "synchronous") == 1  # NORMAL
+    assert pragma(store.engine, "synchronous") == 2  # FULL: a power cut loses no commit
 
 
 def test_every_pooled_connection_gets_the_pragmas(store: Store) -> None:

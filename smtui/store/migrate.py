@@ -4,25 +4,37 @@ change (a file that is not an smtui database, or one written by a newer smtui)."
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from smtui.domain.i18n import _
 from smtui.resources import resource
-from smtui.store.engine import make_engine, sqlite_url
+from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+# The two lines every revision file states about itself, as ``alembic revision`` writes them.
+_REVISION_LINE = re.compile(r"""^revision(?:\s*:[^=]*)?\s*=\s*["']([\w.-]+)["']""", re.MULTILINE)
+_DOWN_LINE = re.compile(
+    r"""^down_revision(?:\s*:[^=]*)?\s*=\s*(?:None|["']([\w.-]+)["'])\s*$""", re.MULTILINE
+)
 
 
 class DatabaseError(Exception):
     """The database cannot be opened or upgraded; the message is for the user."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """An SQLite file SQLite itself cannot read: truncated or otherwise damaged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,27 +51,103 @@ class UpgradeResult:
 
 def alembic_config(migrations: Path | None = None) -> Config:
     """Alembic's configuration for the shipped revisions, or for ``migrations`` (tests)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations or resource("migrations")))
     return config
 
 
-def head_revision(migrations: Path | None = None) -> str:
-    head = ScriptDirectory.from_config(alembic_config(migrations)).get_current_head()
+@dataclass(frozen=True, slots=True)
+class RevisionChain:
+    """The revisions a migrations folder holds, and the newest of them."""
+
+    head: str
+    known: frozenset[str]
+
+
+def read_revision_chain(migrations: Path | None = None) -> RevisionChain | None:
+    """The revisions of ``migrations``, read from the files' own ``revision`` and
+    ``down_revision`` lines, without importing Alembic.
+
+    Importing Alembic costs every start about a quarter of a second, although a file already
+    at the head needs nothing from it. None when the folder is anything but one straight
+    line of plainly written revisions (a merge, a branch, a line this reader does not
+    understand): Alembic then decides.
+    """
+    versions = (migrations or resource("migrations")) / "versions"
+    parents: dict[str, str | None] = {}
+    for script in sorted(versions.glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION_LINE.findall(text), _DOWN_LINE.findall(text)
+        if len(revision) != 1 or len(down) != 1 or revision[0] in parents:
+            return None
+        parents[revision[0]] = down[0] or None
+    children = {parent for parent in parents.values() if parent is not None}
+    heads = set(parents) - children
+    roots = [revision for revision, parent in parents.items() if parent is None]
+    if len(heads) != 1 or len(roots) != 1 or not children <= set(parents):
+        return None
+    return RevisionChain(head=heads.pop(), known=frozenset(parents))
+
+
+def _alembic_chain(migrations: Path | None) -> RevisionChain:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(migrations))
+    head = scripts.get_current_head()
     assert head is not None, "smtui ships without migrations"
-    return head
+    return RevisionChain(head, frozenset(script.revision for script in scripts.walk_revisions()))
+
+
+def revision_chain(migrations: Path | None = None) -> RevisionChain:
+    """The revisions smtui knows: read from the files when it can, from Alembic otherwise."""
+    return read_revision_chain(migrations) or _alembic_chain(migrations)
+
+
+def head_revision(migrations: Path | None = None) -> str:
+    return revision_chain(migrations).head
 
 
 def known_revisions(migrations: Path | None = None) -> set[str]:
-    scripts = ScriptDirectory.from_config(alembic_config(migrations))
-    return {script.revision for script in scripts.walk_revisions()}
+    return set(revision_chain(migrations).known)
 
 
-def _check_location(path: Path) -> None:
+def check_location(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(_("{path} is a directory, not a database file").format(path=path))
     if not path.parent.is_dir():
         raise DatabaseError(_("the folder {folder} does not exist").format(folder=path.parent))
+
+
+def check_writable(path: Path) -> None:
+    """Refuse up front what SQLite would refuse later, half-way through a user's action."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseError(
+            _("{path} is read-only; smtui saves every change at once and needs to write it").format(
+                path=path
+            )
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseError(
+            _(
+                "the folder {folder} is read-only; smtui needs to create its -wal and -shm "
+                "files beside the database"
+            ).format(folder=path.parent)
+        )
+
+
+def _sidecars_exist(path: Path) -> bool:
+    return any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
+
+
+def _damaged(path: Path, error: sqlite3.Error) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        _(
+            "{path} cannot be read ({error}); it may be damaged: restore a backup with "
+            "smtui db restore"
+        ).format(path=path, error=error)
+    )
 
 
 def create_private_file(path: Path) -> None:
@@ -82,8 +170,7 @@ def current_revision(path: Path) -> str | None:
     # A read-only connection to a WAL database creates -wal and -shm files and leaves them
     # behind. With neither file present the main file holds every committed transaction, so
     # it is read as immutable, which creates nothing.
-    sidecars = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
-    query = "mode=ro" if any(side.exists() for side in sidecars) else "mode=ro&immutable=1"
+    query = "mode=ro" if _sidecars_exist(path) else "mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
         try:
@@ -101,10 +188,30 @@ def current_revision(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(
-            _("{path} cannot be read: {error}").format(path=path, error=error)
-        ) from error
+        raise _damaged(path, error) from error
     return row[0] if row else None
+
+
+def read_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads ``path``, an smtui database (checked by
+    :func:`current_revision` first), and leaves nothing behind.
+
+    While a -wal or -shm file exists, smtui may have the file open: read it read-only,
+    through the write-ahead log. Otherwise a plain connection reads it and, being the last
+    to close, removes the -wal and -shm files it created (a read-only one leaves them). A
+    file or folder nobody may write is read as immutable, which creates nothing at all.
+    """
+    uri = path.resolve().as_uri()
+    if _sidecars_exist(path):
+        query = "mode=ro"
+    elif os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK):
+        query = "mode=rw"
+    else:
+        query = "mode=ro&immutable=1"
+    try:
+        return sqlite3.connect(f"{uri}?{query}", uri=True)
+    except sqlite3.Error as error:
+        raise _damaged(path, error) from error
 
 
 def backup_database(source: Path, target: Path) -> Path:
@@ -115,23 +222,28 @@ def backup_database(source: Path, target: Path) -> Path:
         raise DatabaseError(_("the folder {folder} does not exist").format(folder=target.parent))
     create_private_file(target)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = read_connection(source)
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
             src.close()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, DatabaseError) as error:
         target.unlink(missing_ok=True)
         raise DatabaseError(_("backup failed: {error}").format(error=error)) from error
     return target
 
 
 def _upgrade(path: Path, migrations: Path | None) -> None:
+    # Imported here, not at the top: only a start that has an upgrade to make pays for it.
+    from alembic import command
+
     engine = make_engine(sqlite_url(path), foreign_keys=False)
     try:
-        with engine.begin() as connection:
+        # BEGIN IMMEDIATE: a second smtui starting at the same moment waits here, then finds
+        # the file at head and has nothing to do, instead of failing with "database is locked".
+        with engine.execution_options(**{IMMEDIATE: True}).begin() as connection:
             config = alembic_config(migrations)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -150,12 +262,15 @@ def prepare_database(path: Path, now: datetime, migrations: Path | None = None) 
     ``migrations`` replaces the shipped revisions folder; tests use it to add a revision.
     """
     path = Path(path).expanduser()
-    _check_location(path)
-    head = head_revision(migrations)
+    check_location(path)
+    check_writable(path)
+    chain = revision_chain(migrations)
+    head = chain.head
     if not path.exists():
-        create_private_file(path)
+        with contextlib.suppress(FileExistsError):  # another smtui created it just now
+            create_private_file(path)
     revision = current_revision(path) if path.stat().st_size else None
-    if revision is not None and revision not in known_revisions(migrations):
+    if revision is not None and revision not in chain.known:
         raise DatabaseError(
             _(
                 "{path} was written by a newer smtui (schema {revision}); upgrade smtui to open it"
@@ -166,6 +281,10 @@ def prepare_database(path: Path, now: datetime, migrations: Path | None = None) 
     backup = None
     if revision is not None:
         stamp = now.strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_database(path, path.with_name(f"{path.name}.{revision}.{stamp}.bak"))
+        name = f"{path.name}.{revision}.{stamp}"
+        target, counter = path.with_name(f"{name}.bak"), 2
+        while target.exists():  # a second smtui upgrading in the same second
+            target, counter = path.with_name(f"{name}-{counter}.bak"), counter + 1
+        backup = backup_database(path, target)
     _upgrade(path, migrations)
     return UpgradeResult(path, revision, head, backup)
