@@ -9,12 +9,10 @@ the template does.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from importlib import resources
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
@@ -105,6 +103,11 @@ def parse_template(data: dict[str, Any]) -> Template:
 
 def load_template() -> Template:
     """The built-in template, read from the installed package (works from a wheel too)."""
+    # Imported here: importlib.resources brings tempfile, random and hashlib (10 ms at every
+    # start), and only a new audit run reads the template.
+    import tomllib
+    from importlib import resources
+
     text = resources.files("smtui.domain").joinpath(TEMPLATE_FILE).read_text(encoding="utf-8")
     return parse_template(tomllib.loads(text))
 

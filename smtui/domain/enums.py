@@ -101,11 +101,15 @@ class Priority(Labelled):
 
     @property
     def rank(self) -> int:
-        return list(Priority).index(self)
+        return _RANKS[self]
 
     @classmethod
     def from_rank(cls, rank: int) -> Priority:
         return list(cls)[rank]
+
+
+# Looked up for every item an import writes and every queue row sorted.
+_RANKS: dict[Priority, int] = {priority: rank for rank, priority in enumerate(Priority)}
 
 
 class MetricFrequency(Labelled):

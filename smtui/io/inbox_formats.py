@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -55,6 +56,13 @@ CSV_COLUMNS = (
     "priority",
 )
 REQUIRED_COLUMNS = ("received_at", "kind")
+_KNOWN_KEYS = frozenset((*CSV_COLUMNS, ""))  # a blank header cell is no column
+# The everyday shape of an ISO 8601 instant, which datetime.fromisoformat and pendulum read
+# alike; any other text goes to pendulum alone.
+_PLAIN_ISO = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?",
+    re.ASCII,
+)
 
 
 class InboxFormat(StrEnum):
@@ -132,22 +140,23 @@ class _Reader:
             return fast
         try:
             parsed = pendulum.parse(text, tz=self.timezone)
-        except (ValueError, pendulum.parsing.exceptions.ParserError):
-            parsed = None
-        if not isinstance(parsed, pendulum.DateTime):
-            raise DomainError(
-                _("{value!r} is not a date and time (use ISO 8601)").format(value=text),
-                "received_at",
-            )
-        return parsed.in_timezone("UTC")
+            if isinstance(parsed, pendulum.DateTime):
+                # An offset of a day or more, or a year 1 east of UTC, fails here.
+                return parsed.in_timezone("UTC")
+        except (ValueError, OverflowError, pendulum.parsing.exceptions.ParserError):
+            pass
+        raise DomainError(
+            _("{value!r} is not a date and time (use ISO 8601)").format(value=text),
+            "received_at",
+        )
 
     def _iso_instant(self, text: str) -> datetime | None:
         """The instant of a plain ISO 8601 text, read by ``datetime.fromisoformat`` (a
         twentieth of pendulum's cost per row); None leaves the text to pendulum, which
         reads more forms. A text without an offset is taken in the brand's zone, as
         pendulum takes it."""
-        if len(text) > 10 and text[10] not in "Tt ":
-            return None  # fromisoformat takes any separator; pendulum (and ISO) do not
+        if not _PLAIN_ISO.fullmatch(text):
+            return None  # fromisoformat takes forms pendulum refuses (any separator, ...)
         try:
             parsed = datetime.fromisoformat(text)
             if parsed.tzinfo is None:
@@ -169,7 +178,7 @@ class _Reader:
 
     def item(self, data: dict[str, Any], source: str) -> tuple[InboxItem, bool]:
         """One validated item from a row's cells; raises with the field at fault."""
-        unknown = [key for key in data if key not in CSV_COLUMNS and key]
+        unknown = [] if _KNOWN_KEYS.issuperset(data) else [k for k in data if k not in _KNOWN_KEYS]
         if unknown:
             raise DomainError(
                 _("unknown column {names}; the columns are: {columns}").format(
@@ -236,7 +245,7 @@ def _csv_rows(text: str, parsed: ParsedInbox) -> list[Row]:
         start = rows.line_num + 1
         if extra:
             parsed.errors.append(f"{where}: " + _("more cells than columns"))
-        elif any((value or "").strip() for value in row.values()):
+        elif any(map(str.strip, filter(None, row.values()))):
             found.append((where, row, "csv"))
     return found
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,30 +19,39 @@ from sqlalchemy.orm import Session, sessionmaker
 from smtui.domain.clock import Clock
 from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
 from smtui.store.migrate import UpgradeResult, prepare_database
-from smtui.store.repositories import (
-    AuditRepository,
-    BrandRepository,
-    BrandSettingsRepository,
-    ChannelRepository,
-    CompetitorRepository,
-    MetricRepository,
-    MetricValueRepository,
-    ObjectiveRepository,
-    PersonaRepository,
-    PillarRepository,
-    PostImportRepository,
-    PostMetricRepository,
-    PostRepository,
-    RecurringSlotRepository,
-    SettingRepository,
-)
-from smtui.store.repositories.feeds import FeedRepository
-from smtui.store.repositories.inbox import InboxRepository
-from smtui.store.repositories.queue_rules import PriorityRuleRepository, ResponseTargetRepository
-from smtui.store.repositories.saved_replies import SavedReplyRepository
+
+if TYPE_CHECKING:
+    from smtui.store.repositories.audit import AuditRepository, CompetitorRepository
+    from smtui.store.repositories.brands import BrandRepository
+    from smtui.store.repositories.feeds import FeedRepository
+    from smtui.store.repositories.inbox import InboxRepository
+    from smtui.store.repositories.metric_values import MetricValueRepository
+    from smtui.store.repositories.planning import BrandSettingsRepository, RecurringSlotRepository
+    from smtui.store.repositories.post_import import PostImportRepository
+    from smtui.store.repositories.post_metrics import PostMetricRepository
+    from smtui.store.repositories.posts import PostRepository
+    from smtui.store.repositories.queue_rules import (
+        PriorityRuleRepository,
+        ResponseTargetRepository,
+    )
+    from smtui.store.repositories.saved_replies import SavedReplyRepository
+    from smtui.store.repositories.strategy import (
+        ChannelRepository,
+        MetricRepository,
+        ObjectiveRepository,
+        PersonaRepository,
+        PillarRepository,
+        SettingRepository,
+    )
 
 
 class Store:
+    """The engine, the two session makers and one repository per aggregate.
+
+    Each repository's module is imported the first time it is asked for: ``smtui today``
+    and the first screen need a few of them, and every module costs start-up time.
+    """
+
     def __init__(self, engine: Engine, clock: Clock) -> None:
         self.engine = engine
         self.clock = clock
@@ -72,80 +82,120 @@ class Store:
 
     @cached_property
     def audits(self) -> AuditRepository:
+        from smtui.store.repositories.audit import AuditRepository
+
         return AuditRepository(self)
 
     @cached_property
     def competitors(self) -> CompetitorRepository:
+        from smtui.store.repositories.audit import CompetitorRepository
+
         return CompetitorRepository(self)
 
     @cached_property
     def brands(self) -> BrandRepository:
+        from smtui.store.repositories.brands import BrandRepository
+
         return BrandRepository(self)
 
     @cached_property
     def channels(self) -> ChannelRepository:
+        from smtui.store.repositories.strategy import ChannelRepository
+
         return ChannelRepository(self)
 
     @cached_property
     def objectives(self) -> ObjectiveRepository:
+        from smtui.store.repositories.strategy import ObjectiveRepository
+
         return ObjectiveRepository(self)
 
     @cached_property
     def personas(self) -> PersonaRepository:
+        from smtui.store.repositories.strategy import PersonaRepository
+
         return PersonaRepository(self)
 
     @cached_property
     def pillars(self) -> PillarRepository:
+        from smtui.store.repositories.strategy import PillarRepository
+
         return PillarRepository(self)
 
     @cached_property
     def metrics(self) -> MetricRepository:
+        from smtui.store.repositories.strategy import MetricRepository
+
         return MetricRepository(self)
 
     @cached_property
     def posts(self) -> PostRepository:
+        from smtui.store.repositories.posts import PostRepository
+
         return PostRepository(self)
 
     @cached_property
     def post_imports(self) -> PostImportRepository:
+        from smtui.store.repositories.post_import import PostImportRepository
+
         return PostImportRepository(self)
 
     @cached_property
     def brand_settings(self) -> BrandSettingsRepository:
+        from smtui.store.repositories.planning import BrandSettingsRepository
+
         return BrandSettingsRepository(self)
 
     @cached_property
     def slots(self) -> RecurringSlotRepository:
+        from smtui.store.repositories.planning import RecurringSlotRepository
+
         return RecurringSlotRepository(self)
 
     @cached_property
     def metric_values(self) -> MetricValueRepository:
+        from smtui.store.repositories.metric_values import MetricValueRepository
+
         return MetricValueRepository(self)
 
     @cached_property
     def post_metrics(self) -> PostMetricRepository:
+        from smtui.store.repositories.post_metrics import PostMetricRepository
+
         return PostMetricRepository(self)
 
     @cached_property
     def settings(self) -> SettingRepository:
+        from smtui.store.repositories.strategy import SettingRepository
+
         return SettingRepository(self)
 
     @cached_property
     def inbox(self) -> InboxRepository:
+        from smtui.store.repositories.inbox import InboxRepository
+
         return InboxRepository(self)
 
     @cached_property
     def saved_replies(self) -> SavedReplyRepository:
+        from smtui.store.repositories.saved_replies import SavedReplyRepository
+
         return SavedReplyRepository(self)
 
     @cached_property
     def response_targets(self) -> ResponseTargetRepository:
+        from smtui.store.repositories.queue_rules import ResponseTargetRepository
+
         return ResponseTargetRepository(self)
 
     @cached_property
     def priority_rules(self) -> PriorityRuleRepository:
+        from smtui.store.repositories.queue_rules import PriorityRuleRepository
+
         return PriorityRuleRepository(self)
 
     @cached_property
     def feeds(self) -> FeedRepository:
+        from smtui.store.repositories.feeds import FeedRepository
+
         return FeedRepository(self)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -78,9 +79,12 @@ class MonthGrid(Widget, can_focus=True):
         self.data: CalendarData | None = None
         self.catalogue: Catalogue | None = None
         self.today = date.today()
+        # The last paint: what it depended on, its cursor, and its lines.
+        self._painted: tuple[tuple[object, ...], date, list[list[Segment]]] | None = None
 
     def show(self, data: CalendarData, catalogue: Catalogue, cursor: date, today: date) -> None:
         self.data, self.catalogue, self.today = data, catalogue, today
+        self._painted = None
         self.set_reactive(MonthGrid.cursor, cursor)
         self.refresh()
 
@@ -102,15 +106,15 @@ class MonthGrid(Widget, can_focus=True):
     def render(self) -> RenderableType:
         if self.data is None or self.catalogue is None:
             return Text(_("Loading…"))
-        start, end = grid_days(self.cursor)
-        weeks = ((end - start).days + 1) // 7
-        # Borders: top, header, header rule, bottom, plus one rule between weeks.
-        lines = max(2, (self.size.height - 4 - (weeks - 1)) // weeks)
-        width = max(4, (self.size.width - 8) // 7)
+        return _GridLines(self)
+
+    def _table(self, start: date, weeks: int, lines: int, width: int, header: bool) -> Table:
+        """The grid (or, without the header, a band of ``weeks`` weeks from ``start``)."""
         table = Table(
             box=box.SQUARE,
             expand=True,
             show_lines=True,
+            show_header=header,
             padding=(0, 0),
             header_style="bold",
             border_style="grey50",
@@ -125,6 +129,39 @@ class MonthGrid(Widget, can_focus=True):
                 day += timedelta(days=1)
             table.add_row(*cells)
         return table
+
+    def _lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The grid's lines. A move within the month repaints only the weeks the cursor left
+        and entered (a week's lines depend only on its days: the columns share the width
+        equally), reusing the other lines of the last paint; anything else (new data from
+        :meth:`show`, another month, size or focus) paints it all."""
+        start, end = grid_days(self.cursor)
+        weeks = ((end - start).days + 1) // 7
+        # Borders: top, header, header rule, bottom, plus one rule between weeks.
+        lines = max(2, (self.size.height - 4 - (weeks - 1)) // weeks)
+        width = max(4, (self.size.width - 8) // 7)
+        styles = tuple(self._style(name) for name in sorted(self.COMPONENT_CLASSES))
+        key = (start, lines, width, styles, options.max_width, options.height)
+        cached = self._painted
+        if cached is not None and cached[0] == key:
+            _key, before, painted = cached
+            painted = list(painted)
+            band_options = options.copy()
+            band_options.height = None
+            for week in sorted({(before - start).days // 7, (self.cursor - start).days // 7}):
+                band = self._table(start + timedelta(weeks=week), 1, lines, width, False)
+                rows = console.render_lines(band, band_options, pad=True)
+                top = 3 + week * (lines + 1)
+                painted[top : top + lines] = rows[1 : 1 + lines]
+        else:
+            table = self._table(start, weeks, lines, width, True)
+            painted = console.render_lines(table, options, pad=True)
+            # Below the table, blank lines fill the widget's height.
+            if len(painted) < 3 + weeks * (lines + 1):  # not the shape the bands assume
+                self._painted = None
+                return painted
+        self._painted = (key, self.cursor, painted)
+        return painted
 
     def _style(self, name: str) -> str:
         return str(self.get_component_rich_style(name, partial=True))
@@ -160,3 +197,16 @@ class MonthGrid(Widget, can_focus=True):
         if day == self.cursor:
             cell.stylize(self._style("month-grid--cursor"))
         return cell
+
+
+class _GridLines:
+    """Yields the grid's lines as :meth:`MonthGrid._lines` makes them."""
+
+    def __init__(self, grid: MonthGrid) -> None:
+        self.grid = grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.grid._lines(console, options):
+            yield from line
+            yield new_line

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -74,6 +75,7 @@ class CalendarScreen(PostActions, SmtuiScreen):
         self.catalogue: Catalogue | None = None
         self.data: CalendarData | None = None
         self.missed: set[int] = set()
+        self._heading: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,7 +157,9 @@ class CalendarScreen(PostActions, SmtuiScreen):
         parts.extend(self.filter_words())
         heading = literal("  ·  ".join(parts))
         heading.stylize("bold", 0, len(span))
-        self.query_one("#calendar-heading", Static).update(heading)
+        if heading != self._heading:  # a move within the month keeps it: no layout pass
+            self._heading = heading
+            self.query_one("#calendar-heading", Static).update(heading)
 
     def filter_words(self) -> list[str]:
         """The active filters in words, so a thinner calendar never looks like a gap."""

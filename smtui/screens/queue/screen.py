@@ -66,6 +66,7 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
         self.filters = QueueFilter()
         self.channels: dict[int, Channel] = {}
         self.flex = 30
+        self._detail_due = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -223,6 +224,14 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
         event.stop()
         if self.next_cursor is not None and event.cursor_row >= len(self.items) - NEAR_END:
             self._load_page()
+        # The detail (with the item's history, read from the store) is painted after the
+        # frame that moves the cursor, once however many moves that frame took.
+        if not self._detail_due:
+            self._detail_due = True
+            self.call_after_refresh(self._deferred_detail)
+
+    def _deferred_detail(self) -> None:
+        self._detail_due = False
         self._show_detail()
 
     @on(DataTable.RowSelected, "#queue-table")

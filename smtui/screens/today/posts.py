@@ -12,7 +12,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
-from smtui.domain.i18n import N_, _
+from smtui.domain.i18n import N_, _, ngettext
 from smtui.domain.models import Brand
 from smtui.domain.post import Post, PostFilter
 from smtui.screens.calendar.actions import PostActions
@@ -51,14 +51,21 @@ class PostsPanel(PostActions, TodayPanel[Row]):
     # --- the section ------------------------------------------------------------------
 
     def lines_of(self, brief: Brief) -> Sequence[Row]:
-        return [*brief.posts, *brief.slots]
+        """Overdue posts first; then the day's posts and empty slots together, by time."""
+        overdue = [line for line in brief.posts if line.overdue]
+        rest: list[Row] = [line for line in brief.posts if not line.overdue]
+        rest += brief.slots
+        rest.sort(key=lambda line: (line.at, isinstance(line, SlotLine)))
+        return [*overdue, *rest]
 
     def summary(self, brief: Brief) -> str:
         text = str(len(brief.posts))
         if brief.overdue:
             text += " · " + _("{n} overdue").format(n=brief.overdue)
         if brief.slots:
-            text += " · " + _("{n} empty slots").format(n=len(brief.slots))
+            text += " · " + ngettext("{n} empty slot", "{n} empty slots", len(brief.slots)).format(
+                n=len(brief.slots)
+            )
         return text
 
     def key_of(self, line: Row) -> str:

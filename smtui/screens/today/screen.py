@@ -34,18 +34,18 @@ ALL_BRANDS_SETTING = "ui.today.all_brands"
 ALL = "all"
 REFRESH_SECONDS = 60  # overdue marks and ages follow the clock while the screen stays open
 PANELS = {
-    "P": ("posts", N_("Go to To post")),
-    "R": ("replies", N_("Go to To reply")),
-    "N": ("metrics", N_("Go to Numbers to log")),
-    "W": ("week", N_("Go to This week")),
-    "A": ("actions", N_("Go to Actions due")),
+    "P": ("today-posts", N_("Go to To post")),
+    "R": ("today-replies", N_("Go to To reply")),
+    "N": ("today-metrics", N_("Go to Numbers to log")),
+    "W": ("today-week", N_("Go to This week")),
+    "A": ("today-actions", N_("Go to Actions due")),
 }
 WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
 class TodayScreen(SmtuiScreen):
     TITLE_TEXT = N_("Today")
-    AUTO_FOCUS = "#posts"
+    AUTO_FOCUS = "#today-posts"
     BINDINGS = [
         Binding("left_square_bracket", "step(-1)", _("Previous day"), key_display="["),
         Binding("right_square_bracket", "step(1)", _("Next day"), key_display="]"),
@@ -70,12 +70,12 @@ class TodayScreen(SmtuiScreen):
         yield Static("", id="today-welcome")
         with Horizontal(id="today-body"):
             with Vertical(id="today-left"):
-                yield PostsPanel(id="posts")
-                yield RepliesPanel(id="replies")
+                yield PostsPanel(id="today-posts")
+                yield RepliesPanel(id="today-replies")
             with Vertical(id="today-right"):
-                yield MetricsPanel(id="metrics")
-                yield WeekPanel(id="week")
-                yield ActionsPanel(id="actions")
+                yield MetricsPanel(id="today-metrics")
+                yield WeekPanel(id="today-week")
+                yield ActionsPanel(id="today-actions")
         yield Footer()
 
     def on_mount(self) -> None:
