@@ -58,6 +58,28 @@ class SmtuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.entries[0].mode)
+        if self.settings.daily_backup:
+            self.call_after_refresh(self._take_daily_backup)
+
+    def _take_daily_backup(self) -> None:
+        """The day's rolling copy, in a thread once the first frame is up: on a large
+        workspace the copy takes seconds, and nobody should wait for it to see Today."""
+        from smtui.store.backup import daily_keep
+
+        keep = daily_keep(self.store)
+        self.run_worker(
+            lambda: self._copy_today(keep), name="daily-backup", thread=True, exit_on_error=False
+        )
+
+    def _copy_today(self, keep: int) -> None:
+        from smtui.store import DatabaseError
+        from smtui.store.backup import take_daily_backup
+
+        try:
+            take_daily_backup(self.settings.db_path, self.clock(), keep)
+        except (DatabaseError, OSError) as error:
+            message = _("The daily backup failed: {error}").format(error=error)
+            self.call_from_thread(self.notify, message, severity="warning", timeout=30)
 
     def today(self) -> date:
         """Today's date in the brand's time zone, from the one clock."""

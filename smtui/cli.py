@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -31,9 +30,6 @@ from smtui.commands.common import (
 from smtui.commands.groups import export_group, feeds_group, import_group
 from smtui.commands.today import today as today_command
 from smtui.domain.i18n import _
-
-if TYPE_CHECKING:
-    from smtui.store import Store
 
 
 def _local_timezone() -> str:
@@ -79,10 +75,9 @@ def _run_ui(workspace: Workspace) -> None:
     clock = checked_clock()
     with open_store(workspace, clock) as store:
         store.brands.ensure_one(_local_timezone())
-        _daily_backup(store, workspace.path)
         from smtui.app import make_app
 
-        make_app(Settings(db_path=workspace.path), store, clock).run()
+        make_app(Settings(db_path=workspace.path, daily_backup=True), store, clock).run()
 
 
 @cli.command()
@@ -245,17 +240,6 @@ def restore(ctx: click.Context, source: Path) -> None:
     )
     if result.previous is not None:
         click.echo(_("The file it replaced is saved as {path}").format(path=result.previous))
-
-
-def _daily_backup(store: Store, path: Path) -> None:
-    """Take the day's rolling copy when the UI opens; a failure is said, and the UI opens."""
-    from smtui.store import DatabaseError
-    from smtui.store.backup import daily_keep, take_daily_backup
-
-    try:
-        take_daily_backup(path, store.clock(), daily_keep(store))
-    except (DatabaseError, OSError) as error:
-        click.echo(_("smtui: the daily backup failed: {error}").format(error=error), err=True)
 
 
 @db.command()

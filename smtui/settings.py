@@ -41,3 +41,6 @@ class Settings:
 
     db_path: Path
     language: str | None = None
+    # The day's rolling copy, taken once the first frame is up (``smtui`` turns it on; tests
+    # and embedders opt in).
+    daily_backup: bool = False

@@ -5,10 +5,9 @@ use, and the daily copies are taken on the first UI start of each day and pruned
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import sqlite3
-import sys
-import types
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from process_helpers import make_workspace, start_smtui, start_writer
 from upgrade_support import database_at
 
 from smtui.cli import cli
-from smtui.domain.clock import Clock
+from smtui.domain.clock import Clock, fixed
 from smtui.domain.models import Brand
 from smtui.settings import Settings
 from smtui.store import DatabaseError, Store
@@ -339,43 +338,60 @@ def test_a_copy_cut_short_is_not_taken_for_the_days_copy(workspace: Path, utc: N
     assert made is not None and integrity(made) == ["ok"]
 
 
-class StandInApp:
-    """Stands in for the Textual app (smtui.app), which needs a terminal: the code under
-    test is the CLI's start-up around it."""
+async def open_the_ui(workspace: Path, at: datetime) -> list[str]:
+    """Open the real app the way ``smtui`` does (daily backup on) at ``at``; return what it
+    notified once its workers are done."""
+    from smtui.app import make_app
 
-    runs = 0
-
-    def __init__(self, settings: Settings, store: Store, clock: Clock) -> None:
-        self.store = store
-
-    def run(self) -> None:
-        StandInApp.runs += 1
-
-
-@pytest.fixture
-def stand_in_app(monkeypatch: pytest.MonkeyPatch) -> type[StandInApp]:
-    module = types.ModuleType("smtui.app")
-    module.make_app = StandInApp  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "smtui.app", module)
-    StandInApp.runs = 0
-    return StandInApp
+    store, _result = Store.open(workspace, fixed(at))
+    try:
+        app = make_app(Settings(db_path=workspace, daily_backup=True), store, fixed(at))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return [notice.message for notice in app._notifications]
+    finally:
+        store.close()
 
 
-def test_opening_the_ui_takes_the_days_copy_once(
-    workspace: Path, stand_in_app: type[StandInApp], utc: None
-) -> None:
+async def test_opening_the_ui_takes_the_days_copy_once(workspace: Path, utc: None) -> None:
     for day, hour in [(23, 8), (23, 18), (24, 9), (25, 9)]:
-        result = run("--db", workspace, env={"SMTUI_NOW": on_day(day, hour).isoformat()})
-        assert result.exit_code == 0, result.output
-        assert result.output == ""
+        assert await open_the_ui(workspace, on_day(day, hour)) == []
 
-    assert stand_in_app.runs == 4
     assert [day.day for day, _path in daily_backups(workspace)] == [25, 24, 23]
+    newest = daily_backups(workspace)[0][1]
+    assert integrity(newest) == ["ok"]
+    assert brand_names(newest) == brand_names(workspace)
 
 
-def test_keep_is_a_workspace_setting(
-    workspace: Path, stand_in_app: type[StandInApp], utc: None
+async def test_a_failed_daily_copy_is_said_and_the_ui_stays_open(
+    workspace: Path, utc: None
 ) -> None:
+    daily_folder(workspace).write_text("a file where the folder should be", encoding="utf-8")
+
+    notices = await open_the_ui(workspace, on_day(23))
+
+    assert len(notices) == 1
+    assert notices[0].startswith("The daily backup failed")
+
+
+def test_a_stale_partial_copy_is_cleared(workspace: Path, utc: None) -> None:
+    folder = daily_folder(workspace)
+    folder.mkdir()
+    stale = folder / ".workspace-2026-11-23.sqlite.999999.tmp"
+    stale.write_bytes(b"cut short")
+    os.utime(stale, (0, 0))
+    fresh = folder / ".workspace-2026-11-23.sqlite.999998.tmp"
+    fresh.write_bytes(b"another process, still copying")
+
+    assert take_daily_backup(workspace, on_day(23), keep=7) is not None
+
+    assert not stale.exists()
+    assert fresh.exists()
+
+
+async def test_keep_is_a_workspace_setting(workspace: Path, utc: None) -> None:
     for day in range(1, 6):
         take_daily_backup(workspace, on_day(day), keep=DEFAULT_KEEP)
 
@@ -388,12 +404,12 @@ def test_keep_is_a_workspace_setting(
     assert lowered.exit_code == 0, lowered.output
     assert [day.day for day, _path in daily_backups(workspace)] == [5, 4]
 
-    assert run("--db", workspace, env={"SMTUI_NOW": on_day(8).isoformat()}).exit_code == 0
+    assert await open_the_ui(workspace, on_day(8)) == []
     assert [day.day for day, _path in daily_backups(workspace)] == [8, 5]
 
     off = run("--db", workspace, "db", "backups", "--keep", "0")
     assert "off" in off.output
-    assert run("--db", workspace, env={"SMTUI_NOW": on_day(9).isoformat()}).exit_code == 0
+    assert await open_the_ui(workspace, on_day(9)) == []
     assert [day.day for day, _path in daily_backups(workspace)] == [8, 5]
 
 
@@ -401,15 +417,3 @@ def test_keep_must_be_a_count(workspace: Path) -> None:
     result = run("--db", workspace, "db", "backups", "--keep", "-1")
     assert result.exit_code == 2
     assert "--keep" in result.output
-
-
-def test_a_failed_daily_copy_is_said_and_the_ui_opens(
-    workspace: Path, stand_in_app: type[StandInApp], utc: None
-) -> None:
-    daily_folder(workspace).write_text("a file where the folder should be")
-
-    result = run("--db", workspace)
-
-    assert result.exit_code == 0
-    assert stand_in_app.runs == 1
-    assert result.stderr.startswith("smtui: the daily backup failed")

@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ DAILY_FOLDER = "backups"
 DEFAULT_KEEP = 7
 KEEP_SETTING = "daily_backups_keep"
 LOCK_TIMEOUT_S = 0.5
+STALE_PARTIAL_SECONDS = 3600
 
 
 def daily_folder(database: Path) -> Path:
@@ -98,6 +100,7 @@ def take_daily_backup(database: Path, now: datetime, keep: int = DEFAULT_KEEP) -
     target = folder / f"{database.stem}-{day.isoformat()}{database.suffix}"
     made = None
     if not target.exists():
+        _remove_stale_partials(folder, target.name)
         partial = folder / f".{target.name}.{os.getpid()}.tmp"
         partial.unlink(missing_ok=True)
         backup_database(database, partial)
@@ -105,6 +108,15 @@ def take_daily_backup(database: Path, now: datetime, keep: int = DEFAULT_KEEP) -
         made = target
     prune_daily_backups(database, keep)
     return made
+
+
+def _remove_stale_partials(folder: Path, name: str) -> None:
+    """Copies cut short by a kill or a power cut: a partial an hour old is nobody's work."""
+    limit = time.time() - STALE_PARTIAL_SECONDS
+    for partial in folder.glob(f".{name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < limit:
+                partial.unlink()
 
 
 def verify_backup(path: Path) -> str:
