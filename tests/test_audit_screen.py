@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Static, TabbedContent
 from smtui.domain.audit import default_run_title
 from smtui.domain.enums import ChannelStatus, Platform
 from smtui.domain.models import Brand, Channel
-from smtui.screens.audit import AuditScreen
 from smtui.screens.audit.comparison import ComparisonScreen
+from smtui.screens.audit.screen import AuditScreen
 from smtui.store import Store
 from smtui.widgets import ConfirmScreen, FormScreen, HelpScreen, PickerScreen
 

@@ -12,10 +12,10 @@ from textual.widgets import Static
 from smtui.domain.enums import Platform, PostStatus
 from smtui.domain.models import Brand, Channel, Pillar
 from smtui.domain.post import Post
-from smtui.screens.calendar import CalendarScreen
 from smtui.screens.calendar.agenda import Agenda
 from smtui.screens.calendar.day_list import DayList
 from smtui.screens.calendar.editor import PostEditor
+from smtui.screens.calendar.screen import CalendarScreen
 from smtui.store import Store
 from smtui.widgets import ConfirmScreen, FormScreen
 

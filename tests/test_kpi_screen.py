@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Static
 
 from smtui.domain.enums import MetricFrequency, ObjectiveType
 from smtui.domain.models import Brand, Metric, Objective
-from smtui.screens.kpi import KpiScreen
 from smtui.screens.kpi.cards import ObjectiveCard
+from smtui.screens.kpi.screen import KpiScreen
 from smtui.store import Store
 from smtui.widgets import ConfirmScreen, FormScreen, PickerScreen
 

@@ -17,8 +17,9 @@ from smtui.domain.enums import InboxKind, InboxStatus, Platform, PostStatus
 from smtui.domain.inbox import EntryStatus, Feed, InboxItem, QueueFilter, QueueTab
 from smtui.domain.models import Brand, Channel
 from smtui.domain.replies import SavedReply
-from smtui.screens.queue import ListeningScreen, QueueScreen
 from smtui.screens.queue.composer import ReplyComposer
+from smtui.screens.queue.listening import ListeningScreen
+from smtui.screens.queue.screen import QueueScreen
 from smtui.store import Store
 from smtui.widgets import FormScreen, PickerScreen
 

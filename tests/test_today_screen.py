@@ -17,9 +17,9 @@ from smtui.domain.models import Brand, Channel
 from smtui.domain.post import Post
 from smtui.domain.publishing import text_to_publish
 from smtui.screens.queue.composer import ReplyComposer
-from smtui.screens.today import TodayScreen
 from smtui.screens.today.posts import PostsPanel
 from smtui.screens.today.replies import RepliesPanel
+from smtui.screens.today.screen import TodayScreen
 from smtui.screens.today.sections import ActionsPanel, MetricsPanel, WeekPanel
 from smtui.store import Store
 from smtui.today.brief import PostLine

@@ -23,7 +23,7 @@ from process_helpers import (
 from upgrade_support import database_at
 
 from smtui.domain.clock import Clock
-from smtui.screens.queue import QueueScreen
+from smtui.screens.queue.screen import QueueScreen
 from smtui.store import Store
 from smtui.store.migrate import current_revision, head_revision
 

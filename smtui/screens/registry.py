@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from textual.screen import Screen
 
@@ -22,21 +23,30 @@ class ScreenEntry:
     factory: Callable[[], Screen[None]]
 
 
-def screen_entries() -> list[ScreenEntry]:
-    """Imported lazily so that the CLI never pays for Textual."""
-    from smtui.screens.audit import AuditScreen
-    from smtui.screens.calendar import CalendarScreen
-    from smtui.screens.kpi import KpiScreen
-    from smtui.screens.queue import QueueScreen
-    from smtui.screens.strategy import StrategyScreen
-    from smtui.screens.today import TodayScreen
+def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A factory that imports its screen on first use: the app starts on Today, and the
+    other screens' modules (and the domain code behind them) wait until their key is pressed."""
 
+    def make() -> Screen[None]:
+        screen_type: type[Screen[None]] = getattr(import_module(module), name)
+        return screen_type()
+
+    return make
+
+
+SCREENS = [
+    ("1", "today", N_("Today"), "today", "TodayScreen"),
+    ("2", "calendar", N_("Calendar"), "calendar", "CalendarScreen"),
+    ("3", "queue", N_("Queue"), "queue", "QueueScreen"),
+    ("4", "kpis", N_("KPIs"), "kpi", "KpiScreen"),
+    ("5", "strategy", N_("Strategy"), "strategy", "StrategyScreen"),
+    ("6", "audit", N_("Audit"), "audit", "AuditScreen"),
+]
+
+
+def screen_entries() -> list[ScreenEntry]:
     entries = [
-        ScreenEntry("1", "today", N_("Today"), TodayScreen),
-        ScreenEntry("2", "calendar", N_("Calendar"), CalendarScreen),
-        ScreenEntry("3", "queue", N_("Queue"), QueueScreen),
-        ScreenEntry("4", "kpis", N_("KPIs"), KpiScreen),
-        ScreenEntry("5", "strategy", N_("Strategy"), StrategyScreen),
-        ScreenEntry("6", "audit", N_("Audit"), AuditScreen),
+        ScreenEntry(key, mode, title, _lazy(f"smtui.screens.{package}.screen", name))
+        for key, mode, title, package, name in SCREENS
     ]
     return sorted(entries, key=lambda entry: entry.key)

@@ -1,5 +1,2 @@
-"""Provides the Audit screen and its tabs."""
-
-from smtui.screens.audit.screen import AuditScreen
-
-__all__ = ["AuditScreen"]
+"""Provides the Audit screen (``screen``) and its tabs. Nothing is imported here, so that
+Today can use the action form alone."""

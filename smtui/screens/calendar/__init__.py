@@ -1,6 +1,3 @@
-"""Provides the Calendar screen and the post actions other screens reuse."""
-
-from smtui.screens.calendar.actions import PostActions
-from smtui.screens.calendar.screen import CalendarScreen
-
-__all__ = ["CalendarScreen", "PostActions"]
+"""Provides the Calendar screen (``screen``) and the post actions other screens reuse
+(``actions``). Nothing is imported here: Today uses parts of this package and must not load
+the whole Calendar screen before its first frame."""

@@ -1,5 +1,2 @@
-"""Provides the KPI screen: objectives against targets, metrics, post performance."""
-
-from smtui.screens.kpi.screen import KpiScreen
-
-__all__ = ["KpiScreen"]
+"""Provides the KPI screen (``screen``): objectives against targets, metrics, post
+performance. Nothing is imported here, so that Today can use the log form alone."""

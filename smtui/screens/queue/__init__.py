@@ -1,6 +1,3 @@
-"""Provides the Queue screen and its Listening view."""
-
-from smtui.screens.queue.listening import ListeningScreen
-from smtui.screens.queue.screen import QueueScreen
-
-__all__ = ["ListeningScreen", "QueueScreen"]
+"""Provides the Queue screen (``screen``), its Listening view (``listening``) and the triage
+actions Today reuses (``triage``). Nothing is imported here, so that using a part does not
+load the whole screen."""

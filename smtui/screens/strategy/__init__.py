@@ -1,5 +1,1 @@
-"""Provides the Strategy screen and its tabs."""
-
-from smtui.screens.strategy.screen import StrategyScreen
-
-__all__ = ["StrategyScreen"]
+"""Provides the Strategy screen (``screen``) and its tabs."""

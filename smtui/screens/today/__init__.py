@@ -1,5 +1,1 @@
-"""Provides the Today screen: the morning review of every brand."""
-
-from smtui.screens.today.screen import TodayScreen
-
-__all__ = ["TodayScreen"]
+"""Provides the Today screen (``screen``): the morning review of every brand."""
