@@ -261,9 +261,13 @@ async def test_snooze_refuses_a_time_that_is_not_one(
         assert isinstance(form, FormScreen)
         for case in [
             Spoil("when", "", "write a time"),
-            Spoil("when", "next tuesday", "write a time"),
-            Spoil("when", "2026-11-31 10:00", "write a time"),
-            Spoil("when", "25:00", "write a time"),
+            Spoil("when", "next tuesday", "is not a day"),
+            Spoil("when", "in two hours please", "write a time"),
+            Spoil("when", "2026-11-31 10:00", "is not a day"),
+            Spoil("when", "25:00", "is not a time"),
+            Spoil("when", "2026-12-01 9h30", "is not a time"),
             Spoil("when", "2020-01-01 10:00", "in the future"),
+            # Montréal springs forward on 14 March 2027: 02:30 does not happen there.
+            Spoil("when", "2027-03-14 02:30", "does not exist on 2027-03-14"),
         ]:
             await refuses(pilot, form, case, db_path)

@@ -4,12 +4,13 @@ tags, which filters, and the quick add of a pasted comment. Each is a picker or 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pendulum
 
 from smtui.domain.enums import InboxKind, Priority
 from smtui.domain.i18n import _
+from smtui.domain.local_time import local, parse_clock, parse_day, to_utc
 from smtui.domain.models import Channel
 from smtui.domain.planning import BrandSettings
 from smtui.domain.response_time import next_week_start, next_work_start
@@ -39,22 +40,23 @@ def snooze_choices(
 
 
 def parse_local(text: str, timezone: str, now: datetime) -> datetime:
-    """ "2026-11-24 14:00" or "14:00" (today, or tomorrow if past) in the brand's zone."""
+    """ "2026-11-24 14:00" or "14:00" (today, or tomorrow if past) in the brand's zone.
+
+    A day that does not exist or a time the clocks skip (the spring-forward hour) is
+    refused with the field named, never moved silently.
+    """
     value = text.strip()
-    try:
-        if len(value) <= 5 and ":" in value:
-            hours, minutes = (int(part) for part in value.split(":"))
-            today = pendulum.instance(now).in_timezone(timezone)
-            moment = today.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-            if moment <= today:
-                moment = moment.add(days=1)
-        else:
-            moment = pendulum.parse(value, tz=timezone)
-    except (ValueError, TypeError, pendulum.parsing.exceptions.ParserError):
-        moment = None
-    if not isinstance(moment, pendulum.DateTime):
+    parts = value.replace("T", " ", 1).split()
+    if len(parts) == 1 and ":" in value:
+        moment = parse_clock(value, "when")
+        today = local(now, timezone).date()
+        instant = to_utc(today, moment, timezone, "when")
+        if instant <= now:
+            instant = to_utc(today + timedelta(days=1), moment, timezone, "when")
+        return instant
+    if len(parts) != 2:
         raise DomainError(_("write a time as YYYY-MM-DD HH:MM or HH:MM"), "when")
-    instant = datetime.fromtimestamp(moment.timestamp(), UTC)
+    instant = to_utc(parse_day(parts[0], "when"), parse_clock(parts[1], "when"), timezone, "when")
     if instant <= now:
         raise DomainError(_("choose a time in the future"), "when")
     return instant
