@@ -241,5 +241,7 @@ def test_export_to_a_missing_folder_names_the_folder(
         ("posts", "--csv", missing / "p.csv"),
     ):
         result = run(db_path, "export", *args)
-        assert result.exit_code == 1
-        assert result.stderr == f"smtui: the folder {missing} does not exist\n"
+        assert result.exit_code == 2
+        assert f"Invalid value for '{args[1]}': the folder {missing} does not exist" in (
+            result.stderr
+        )

@@ -426,7 +426,7 @@ def test_no_command_opens_the_ui_with_a_first_brand(
 
     assert result.exit_code == 0, result.output
     (call,) = fake_app.calls
-    assert call["settings"] == Settings(db_path=db_path)
+    assert call["settings"] == Settings(db_path=db_path, daily_backup=True)
     (brand,) = call["brands"]
     assert brand.timezone == "Europe/Paris"
     assert call["now"] == now

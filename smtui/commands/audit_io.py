@@ -16,6 +16,7 @@ from smtui.commands.common import (
     brand_option,
     checked_clock,
     open_store,
+    output_option,
     pick_brand,
     workspace_of,
 )
@@ -64,13 +65,7 @@ def _run_and_brand(
 
 
 @click.command("audit")
-@click.option(
-    "--md",
-    "target",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help=_("The Markdown file to write."),
-)
+@output_option("--md", "target", _("The Markdown file to write."))
 @click.option(
     "--run",
     "run_id",
@@ -87,12 +82,6 @@ def export_audit(
     owners and dates, changes since the previous run, and the competitor benchmark."""
     from smtui.io.audit_report import write_audit_report
 
-    target = target.expanduser()
-    if not target.parent.is_dir():
-        raise click.BadParameter(
-            _("the folder {folder} does not exist").format(folder=target.parent),
-            param_hint="--md",
-        )
     clock = checked_clock()
     with open_store(workspace_of(ctx), clock) as store:
         run, brand = _run_and_brand(store, run_id, brand_name)

@@ -172,3 +172,28 @@ brand_option = click.option(
     metavar="NAME",
     help=_("The brand to work on (needed when the workspace has several)."),
 )
+
+
+def _output_path(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """An export's file, refused before anything is read when its folder is missing: the
+    message names the option, not the temporary file the atomic write would have made."""
+    if value is None:
+        return None
+    target = value.expanduser()
+    if not target.parent.is_dir():
+        raise click.BadParameter(
+            _("the folder {folder} does not exist").format(folder=target.parent), param=param
+        )
+    return target
+
+
+def output_option(flag: str, name: str, help_text: str) -> Any:
+    """The required file option of an export (``--ics``, ``--csv``, ``--md``)."""
+    return click.option(
+        flag,
+        name,
+        type=click.Path(path_type=Path, dir_okay=False),
+        required=True,
+        callback=_output_path,
+        help=help_text,
+    )

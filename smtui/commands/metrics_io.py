@@ -16,6 +16,7 @@ from smtui.commands.common import (
     brand_option,
     checked_clock,
     open_store,
+    output_option,
     pick_brand,
     workspace_of,
 )
@@ -111,13 +112,7 @@ def import_metrics_command(
 
 
 @click.command("report")
-@click.option(
-    "--md",
-    "markdown",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help=_("Write the report as Markdown to this file."),
-)
+@output_option("--md", "markdown", _("Write the report as Markdown to this file."))
 @click.option(
     "--period",
     default="4w",
@@ -137,12 +132,6 @@ def export_report_command(
     from smtui.io.files import atomic_write
     from smtui.io.kpi_report import build_report, local_today
 
-    markdown = markdown.expanduser()
-    if not markdown.parent.is_dir():  # refused before the temporary file names itself instead
-        raise click.BadParameter(
-            _("the folder {folder} does not exist").format(folder=markdown.parent),
-            param_hint="--md",
-        )
     clock = checked_clock()
     with open_store(workspace_of(ctx), clock) as store:
         brand = pick_brand(store, brand_name)

@@ -21,6 +21,7 @@ from smtui.commands.common import (
     brand_option,
     checked_clock,
     open_store,
+    output_option,
     pick_brand,
     workspace_of,
 )
@@ -196,15 +197,6 @@ def _window(
     return start_day, end_day, start, end
 
 
-def _writable(target: Path) -> Path:
-    """The export's path, refused early when its folder is missing (a clear message rather
-    than one naming the temporary file the atomic write would have made)."""
-    target = target.expanduser()
-    if not target.parent.is_dir():
-        raise CliError(_("the folder {folder} does not exist").format(folder=target.parent))
-    return target
-
-
 @dataclass(frozen=True, slots=True)
 class _Export:
     """What both exports need: the posts of the chosen days (read page by page while the
@@ -262,13 +254,7 @@ _to_option = click.option("--to", "last", type=_DAY, help=_("Last day (default: 
 
 
 @click.command("calendar")
-@click.option(
-    "--ics",
-    "target",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help=_("The iCalendar file to write."),
-)
+@output_option("--ics", "target", _("The iCalendar file to write."))
 @_from_option
 @_to_option
 @brand_option
@@ -284,7 +270,7 @@ def export_calendar(
     from smtui.io.ics import write_ics
 
     with _export(ctx, brand_name, first, last) as job:
-        count = write_ics(_writable(target), job.posts, job.lookup, job.now)
+        count = write_ics(target, job.posts, job.lookup, job.now)
     click.echo(
         _("Wrote {count} events from {first} to {last} to {path}.").format(
             count=count, first=job.first, last=job.last, path=target
@@ -293,13 +279,7 @@ def export_calendar(
 
 
 @click.command("posts")
-@click.option(
-    "--csv",
-    "target",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help=_("The CSV file to write (smtui's import format)."),
-)
+@output_option("--csv", "target", _("The CSV file to write (smtui's import format)."))
 @_from_option
 @_to_option
 @brand_option
@@ -317,7 +297,7 @@ def export_posts(
 
     with (
         _export(ctx, brand_name, first, last) as job,
-        atomic_write(_writable(target), newline="") as handle,
+        atomic_write(target, newline="") as handle,
     ):
         count = post_csv.write(handle, job.posts, job.lookup)
     click.echo(
