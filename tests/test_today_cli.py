@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
@@ -17,8 +17,10 @@ from click.testing import CliRunner
 
 from smtui.cli import cli
 from smtui.demo import fill_demo
-from smtui.domain.enums import Platform
+from smtui.domain.enums import Platform, PostStatus
 from smtui.domain.models import Brand, Channel
+from smtui.domain.planning import RecurringSlot
+from smtui.domain.post import Post
 from smtui.resources import resource
 from smtui.store import Store
 
@@ -107,6 +109,34 @@ def test_a_day_with_nothing_due(db_path: Path, store: Store) -> None:
     brief = json.loads(run(db_path, "--json", "--date", "2026-12-01")[1])
     jsonschema.validate(brief, SCHEMA)
     assert brief["nothing_due"] is True
+
+
+def test_empty_slots_are_listed_among_the_posts_by_time(db_path: Path, store: Store) -> None:
+    brand = store.brands.add(Brand(name="Quiet", timezone="Europe/Paris"))
+    channel = store.channels.add(
+        Channel(brand_id=brand.id, platform=Platform.LINKEDIN, handle="quiet")
+    )
+    for at in ("09:00", "15:00"):  # 1 December 2026 is a Tuesday
+        store.slots.add(
+            RecurringSlot(brand_id=brand.id, channel_id=channel.id, weekday=1, time_local=at)
+        )
+    store.posts.add(
+        Post(
+            brand_id=brand.id,
+            channel_id=channel.id,
+            title="Midday piece",
+            status=PostStatus.DRAFT,
+            scheduled_at=datetime(2026, 12, 1, 11, 0, tzinfo=UTC),  # 12:00 in Paris
+        )
+    )
+
+    code, out = run(db_path, "--date", "2026-12-01")
+
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("   ")]
+    times = [line.split()[0] for line in lines[:3]]
+    assert times == ["09:00", "12:00", "15:00"], out
+    assert "nothing planned" in lines[0] and "Midday piece" in lines[1]
 
 
 @pytest.mark.parametrize(

@@ -130,6 +130,15 @@ class Brief:
     def overdue(self) -> int:
         return sum(1 for line in self.posts if line.overdue)
 
+    def to_post(self) -> list[PostLine | SlotLine]:
+        """The To post section as both the screen and ``smtui today`` list it: overdue posts
+        first, then the day's posts and its empty slots together in time order."""
+        overdue: list[PostLine | SlotLine] = [line for line in self.posts if line.overdue]
+        rest: list[PostLine | SlotLine] = [line for line in self.posts if not line.overdue]
+        rest += self.slots
+        rest.sort(key=lambda line: (line.at, isinstance(line, SlotLine)))
+        return overdue + rest
+
     @property
     def nothing_due(self) -> bool:
         """Nothing to post, answer, log or do (the week and the objectives are context)."""

@@ -17,7 +17,7 @@ from smtui.domain.figures import number, span
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand, Channel
 from smtui.domain.text import one_line
-from smtui.today.brief import Brief
+from smtui.today.brief import Brief, SlotLine
 
 REPLIES_PRINTED = 10
 
@@ -63,7 +63,17 @@ def _posts(brief: Brief, several: bool) -> Iterator[str]:
     if brief.overdue:
         title += " · " + click.style(_("{n} overdue").format(n=brief.overdue), fg="red", bold=True)
     yield _heading(title)
-    for line in brief.posts:
+    for line in brief.to_post():
+        if isinstance(line, SlotLine):
+            yield click.style(
+                "   {when:>5}  {where}  {what}".format(
+                    when=line.at.strftime("%H:%M"),
+                    where=_where(line.brand, line.channel, several),
+                    what=_("nothing planned (recurring slot)"),
+                ),
+                dim=True,
+            )
+            continue
         mark = click.style("!", fg="red", bold=True) if line.overdue else " "
         when = (
             line.at.strftime("%H:%M")
@@ -78,15 +88,6 @@ def _posts(brief: Brief, several: bool) -> Iterator[str]:
         title = one_line(line.post.title or line.post.body, 48) or _("(untitled)")
         channel = _where(line.brand, line.channel, several)
         yield f" {mark} {when:>5}  {channel:<12} {title}  [{line.post.status.label}] {state}"
-    for slot in brief.slots:
-        yield click.style(
-            "   {when:>5}  {where}  {what}".format(
-                when=slot.at.strftime("%H:%M"),
-                where=_where(slot.brand, slot.channel, several),
-                what=_("nothing planned (recurring slot)"),
-            ),
-            dim=True,
-        )
 
 
 def _replies(brief: Brief, several: bool) -> Iterator[str]:

@@ -51,12 +51,7 @@ class PostsPanel(PostActions, TodayPanel[Row]):
     # --- the section ------------------------------------------------------------------
 
     def lines_of(self, brief: Brief) -> Sequence[Row]:
-        """Overdue posts first; then the day's posts and empty slots together, by time."""
-        overdue = [line for line in brief.posts if line.overdue]
-        rest: list[Row] = [line for line in brief.posts if not line.overdue]
-        rest += brief.slots
-        rest.sort(key=lambda line: (line.at, isinstance(line, SlotLine)))
-        return [*overdue, *rest]
+        return brief.to_post()
 
     def summary(self, brief: Brief) -> str:
         text = str(len(brief.posts))
