@@ -244,6 +244,27 @@ async def test_kpi_log_refuses_what_is_not_a_number(
             await refuses(pilot, form, Spoil(first, text, "enter a number"), db_path)
 
 
+async def test_kpi_log_names_every_bad_number_at_once(
+    make_smtui_app, demo: Store, db_path: Path
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot, "4", "l")
+        first, second, third = (spec.name for spec in form.fields[:3])
+        before = snapshot(db_path)
+        await set_field(pilot, form, first, "abc", paste=False)
+        await set_field(pilot, form, second, "12", paste=False)
+        await set_field(pilot, form, third, "nan", paste=False)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert app.screen is form
+        assert "enter a number" in error_of(form, first)
+        assert error_of(form, second) == ""
+        assert "enter a number" in error_of(form, third)
+        assert snapshot(db_path) == before, "one good number was saved with two bad ones"
+
+
 async def test_snooze_refuses_a_time_that_is_not_one(
     make_smtui_app, demo: Store, db_path: Path
 ) -> None:

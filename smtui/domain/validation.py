@@ -37,6 +37,25 @@ class DomainError(ValueError):
         self.message = message
         self.field = field
 
+    @property
+    def errors(self) -> dict[str, str]:
+        """Each field at fault and its message ("" for the form as a whole)."""
+        return {self.field or "": self.message}
+
+
+class FieldErrors(DomainError):
+    """Several fields at fault at once, so that a form shows every message in one go rather
+    than making the user fix one field, save, and learn about the next."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field or None)
+        self._errors = dict(errors)
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return dict(self._errors)
+
 
 def check_url(value: str) -> str:
     """Accept only a full http(s) address, which is what a browser or platform can open."""

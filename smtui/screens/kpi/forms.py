@@ -20,7 +20,7 @@ from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.kpi import DueMetric, KpiPeriod, MetricValue
 from smtui.domain.models import Metric
-from smtui.domain.validation import DomainError
+from smtui.domain.validation import DomainError, FieldErrors
 from smtui.screens.base import AppAccess
 from smtui.widgets import ConfirmScreen, FormField, FormScreen, literal, literal_line
 
@@ -69,12 +69,19 @@ def log_form(
 
     def submit(data: dict[str, Any]) -> list[MetricValue]:
         entries = []
+        errors: dict[str, str] = {}
         for item in due:
             name = f"m{item.metric.id}"
-            value = parse_number(data.get(name), name)
+            try:
+                value = parse_number(data.get(name), name)
+            except DomainError as error:
+                errors[name] = error.message
+                continue
             if value is not None:
                 assert item.metric.id is not None
                 entries.append(MetricValue(metric_id=item.metric.id, date=today, value=value))
+        if errors:
+            raise FieldErrors(errors)
         if not entries:
             raise DomainError(_("type at least one number"))
         return save(entries)
