@@ -3,6 +3,7 @@ command palette, the help screen, and the brand being shown."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 
@@ -58,8 +59,17 @@ class SmtuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.entries[0].mode)
+        self.call_after_refresh(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        if not gc.isenabled():
+            # ``smtui`` starts with the cycle collector off (see smtui.cli.main). A session
+            # runs for hours: collect again from now on, but leave what the start made (the
+            # modules, the app, the screen) out of every future pass.
+            gc.freeze()
+            gc.enable()
         if self.settings.daily_backup:
-            self.call_after_refresh(self._take_daily_backup)
+            self._take_daily_backup()
 
     def _take_daily_backup(self) -> None:
         """The day's rolling copy, in a thread once the first frame is up: on a large

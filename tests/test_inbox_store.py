@@ -179,6 +179,40 @@ def test_import_deduplicates_by_channel_and_external_id(
     assert store.inbox.counts(brand.id).total == 3
 
 
+@pytest.mark.parametrize("filler", [0, 2_500], ids=["lookups in SQL", "lookups by join"])
+def test_reimport_finds_what_is_stored_whatever_the_batch_size(
+    store: Store, brand: Brand, channel: Channel, now: datetime, filler: int
+) -> None:
+    """A large batch looks its keys up through a temporary table instead of IN lists: the
+    same answers, including items without a channel and another brand's identical keys."""
+    other = store.brands.add(Brand(name="Other", timezone="UTC"))
+    store.inbox.import_items(other.id, [item(other, now, 1, external_id="a")])
+    first = [
+        item(brand, now, 1, channel_id=channel.id, external_id="a"),
+        item(brand, now, 2, external_id="b"),  # no channel
+    ]
+    assert store.inbox.import_items(brand.id, first).added == 2
+    filling = [
+        item(brand, now, 3, channel_id=channel.id, external_id=f"f{n}") for n in range(filler)
+    ]
+    batch = [
+        *first,
+        item(brand, now, 4, external_id="a"),  # no channel: new for this brand
+        item(brand, now, 5, channel_id=channel.id, external_id="c"),
+        *filling,
+    ]
+
+    dry = store.inbox.import_items(brand.id, batch, dry_run=True)
+    result = store.inbox.import_items(brand.id, batch)
+    again = store.inbox.import_items(brand.id, batch)
+
+    assert (dry.added, dry.duplicates) == (2 + filler, 2)
+    assert (result.added, result.duplicates) == (2 + filler, 2)
+    assert (again.added, again.duplicates) == (0, len(batch))
+    assert store.inbox.counts(brand.id).total == 4 + filler
+    assert store.inbox.counts(other.id).total == 1
+
+
 def test_outreach_in_the_callers_transaction(store: Store, brand: Brand, now: datetime) -> None:
     with store.write() as session:
         assert store.inbox.add_outreach_in(session, brand.id, 42, "Heritage wheat", 2, now) == 2

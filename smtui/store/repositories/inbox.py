@@ -17,7 +17,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, case, func, select, tuple_
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from smtui.domain.enums import InboxKind, InboxStatus, Priority
@@ -57,6 +71,17 @@ PAGE_SIZE = 100
 _TABLE: Table = InboxItemRow.__table__  # type: ignore[assignment]
 _CHUNK = 5_000
 _INSERT = PreparedInsert(_TABLE)
+# An import's keys, looked up in one join instead of hundreds of IN lists (whose bound
+# parameters SQLAlchemy expands one by one: 0.4 s for a hundred thousand keys).
+_KEYS_IN_SQL = 2_000
+_IMPORT_KEYS = Table(
+    "smtui_import_keys",
+    MetaData(),
+    Column("channel_id", Integer),
+    Column("external_id", String),
+    prefixes=["TEMPORARY"],
+)
+_KEYS_INSERT = PreparedInsert(_IMPORT_KEYS)
 _TAB_STATUSES: dict[QueueTab, tuple[InboxStatus, ...]] = {
     QueueTab.TODO: (*OPEN_STATUSES, InboxStatus.SNOOZED),
     QueueTab.DONE: DONE_STATUSES,
@@ -332,6 +357,9 @@ class InboxRepository(InboxActions, InboxFigures):
         for item in items:
             if item.external_id:
                 wanted.setdefault(item.channel_id, set()).add(item.external_id)
+        if sum(map(len, wanted.values())) > _KEYS_IN_SQL:
+            found = _known_by_join(session, brand_id, wanted)
+            return [(item.channel_id, item.external_id) in found for item in items]
         found: set[tuple[int | None, str | None]] = set()
         for channel_id, externals in wanted.items():
             channel = (
@@ -451,3 +479,37 @@ def _raw_order(row: Sequence[Any]) -> tuple[Any, ...]:
     compare as stored, and an item without a due time comes last."""
     priority, due, item_id = _RAW_ORDER(row)
     return (priority, due is None, due or "", item_id)
+
+
+def _known_by_join(
+    session: Session, brand_id: int, wanted: dict[int | None, set[str]]
+) -> set[tuple[int | None, str | None]]:
+    """The stored (channel, external id) pairs among ``wanted``, through a temporary table
+    joined on the unique index, in the caller's transaction."""
+    connection = session.connection()
+    _IMPORT_KEYS.create(connection, checkfirst=True)
+    connection.execute(_IMPORT_KEYS.delete())
+    _KEYS_INSERT.execute(
+        connection,
+        [
+            {"channel_id": channel_id, "external_id": external}
+            for channel_id, externals in wanted.items()
+            for external in externals
+        ],
+    )
+    keys = _IMPORT_KEYS.c
+    query = select(_TABLE.c.channel_id, _TABLE.c.external_id, _TABLE.c.brand_id).join_from(
+        _IMPORT_KEYS,
+        _TABLE,
+        and_(
+            _TABLE.c.channel_id.is_not_distinct_from(keys.channel_id),
+            _TABLE.c.external_id == keys.external_id,
+        ),
+    )
+    found = {
+        (channel, external)
+        for channel, external, owner in connection.execute(query)
+        if owner == brand_id
+    }
+    connection.execute(_IMPORT_KEYS.delete())
+    return found

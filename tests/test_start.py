@@ -1,0 +1,58 @@
+"""Tests of how smtui starts: the cycle collector is off for a command's run (its bursts of
+allocation are what the collector would slow down) and back on once the UI's first frame is
+up, since a UI session runs for hours."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+PROBE = """
+import gc, sys
+from smtui.cli import main
+sys.argv = ["smtui", "--version"]
+try:
+    main()
+except SystemExit:
+    pass
+print("collector", "on" if gc.isenabled() else "off")
+"""
+
+
+def test_a_command_runs_with_the_collector_off() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "collector off"
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """As ``smtui`` leaves it when the UI starts; the test process gets its collector back."""
+    gc.disable()
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+async def test_the_ui_turns_the_collector_back_on_after_its_first_frame(
+    make_smtui_app, collector_off: None
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0, "what the start made is left out of every pass"
+
+
+async def test_the_ui_leaves_a_running_collector_alone(make_smtui_app) -> None:
+    frozen = gc.get_freeze_count()
+    app = make_smtui_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
