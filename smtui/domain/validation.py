@@ -38,7 +38,7 @@ class DomainError(ValueError):
         self.field = field
 
     @property
-    def errors(self) -> dict[str, str]:
+    def by_field(self) -> dict[str, str]:
         """Each field at fault and its message ("" for the form as a whole)."""
         return {self.field or "": self.message}
 
@@ -50,11 +50,11 @@ class FieldErrors(DomainError):
     def __init__(self, errors: dict[str, str]) -> None:
         field, message = next(iter(errors.items()))
         super().__init__(message, field or None)
-        self._errors = dict(errors)
+        self._by_field = dict(errors)
 
     @property
-    def errors(self) -> dict[str, str]:
-        return dict(self._errors)
+    def by_field(self) -> dict[str, str]:
+        return dict(self._by_field)
 
 
 def check_url(value: str) -> str:

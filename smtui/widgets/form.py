@@ -174,7 +174,7 @@ class FormScreen(ModalScreen[Any]):
             self.show_errors(field_errors(error))
             return
         except DomainError as error:
-            self.show_errors(error.errors)
+            self.show_errors(error.by_field)
             return
         self.dismiss(result)
 
