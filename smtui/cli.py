@@ -96,6 +96,7 @@ def demo(ctx: click.Context, force: bool) -> None:
     """
     from smtui.demo import fill_demo, is_blank, remove_brands
     from smtui.store import backup_database
+    from smtui.store.backup import free_name
 
     workspace = workspace_of(ctx)
     clock = checked_clock()
@@ -108,7 +109,7 @@ def demo(ctx: click.Context, force: bool) -> None:
                         "with the demo"
                     ).format(path=workspace.path)
                 )
-            backup = backup_database(workspace.path, _free_name(workspace.path, "before-demo"))
+            backup = backup_database(workspace.path, free_name(workspace.path, "before-demo"))
             click.echo(_("Saved the previous workspace as {path}").format(path=backup))
         remove_brands(store)
         brand = fill_demo(store, clock)
@@ -125,16 +126,6 @@ def demo(ctx: click.Context, force: bool) -> None:
                 pillars=len(store.pillars.list(brand.id)),
             )
         )
-
-
-def _free_name(path: Path, label: str) -> Path:
-    """A backup name beside ``path`` that is not taken yet, so no earlier backup is lost."""
-    candidate = path.with_name(f"{path.name}.{label}.bak")
-    counter = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.{label}-{counter}.bak")
-        counter += 1
-    return candidate
 
 
 @cli.group()

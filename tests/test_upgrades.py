@@ -131,16 +131,22 @@ def test_the_released_revisions_are_the_shipped_ones() -> None:
     assert known_revisions() == set(RELEASED)
 
 
-@pytest.mark.parametrize("revision", RELEASED)
-def test_a_database_at_each_released_revision_upgrades_with_its_data(
-    tmp_path: Path, now: datetime, migrations_with_next: Path, revision: str
-) -> None:
-    path = database_at(tmp_path / "workspace.sqlite", revision)
+def planned_database(folder: Path, revision: str) -> Path:
+    """A workspace at ``revision`` holding the plan a user would have made by then."""
+    path = database_at(folder / "workspace.sqlite", revision)
     connection = sqlite3.connect(path)
     with connection:
         for statement in PLAN:
             connection.execute(statement)
     connection.close()
+    return path
+
+
+@pytest.mark.parametrize("revision", RELEASED)
+def test_a_database_at_each_released_revision_upgrades_with_its_data(
+    tmp_path: Path, now: datetime, migrations_with_next: Path, revision: str
+) -> None:
+    path = planned_database(tmp_path, revision)
     before = dump(path)
     assert all(before[table] for table in ("brand", "channel", "post", "inbox_item"))
 
@@ -162,12 +168,7 @@ def test_a_database_at_each_released_revision_upgrades_with_its_data(
 
 @pytest.mark.parametrize("revision", RELEASED)
 def test_the_app_reads_an_upgraded_workspace(tmp_path: Path, now: datetime, revision: str) -> None:
-    path = database_at(tmp_path / "workspace.sqlite", revision)
-    connection = sqlite3.connect(path)
-    with connection:
-        for statement in PLAN:
-            connection.execute(statement)
-    connection.close()
+    path = planned_database(tmp_path, revision)
 
     store, result = Store.open(path, fixed(now))
     try:

@@ -159,7 +159,8 @@ class RestoreResult:
     previous: Path | None  # the copy of the file that was replaced, if there was one
 
 
-def _free_name(path: Path, label: str) -> Path:
+def free_name(path: Path, label: str) -> Path:
+    """A backup name beside ``path`` that is not taken yet, so no earlier backup is lost."""
     candidate = path.with_name(f"{path.name}.{label}.bak")
     counter = 2
     while candidate.exists():
@@ -195,7 +196,7 @@ def _lock_out_others(target: Path) -> sqlite3.Connection | None:
 def _save_previous(target: Path, lock: sqlite3.Connection | None, label: str) -> Path:
     """Keep the file about to be replaced: a consistent copy through the lock's connection,
     or, for a file SQLite cannot read, its bytes and its -wal as they are."""
-    copy = _free_name(target, label)
+    copy = free_name(target, label)
     if lock is not None:
         fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
