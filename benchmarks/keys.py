@@ -1,6 +1,8 @@
 """Provides the key-to-frame figures: how long after a key press the next frame is composed,
 when moving the cursor in the queue (key 3, then down) and in the calendar (key 2, then
-right) on a workspace, and in a bare DataTable of 1,000 rows (the baseline).
+right) on a workspace, and in a bare DataTable of 1,000 rows (the baseline). The queue and
+the bare table are also timed once the cursor has gone past the rows on screen, where each
+move scrolls the table.
 
     python benchmarks/keys.py WORKSPACE [--presses 30]
 
@@ -26,6 +28,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
 SIZE = (120, 40)
+PAST_THE_SCREEN = 45  # presses that take a table's cursor below its visible rows
 SETTLE = 5.0
 
 
@@ -82,6 +85,9 @@ async def smtui_keys(path: Path, presses: int) -> dict[str, float]:
                 await pilot.press(screen_key)
                 await pilot.pause()
                 figures[name] = await _presses(app, pilot, clock, move, presses)
+            await pilot.press("3")
+            await _scroll_down(pilot)
+            figures["queue_scrolling"] = await _presses(app, pilot, clock, "down", presses)
         return figures
     finally:
         store.close()
@@ -102,12 +108,26 @@ class BareTable(App[None]):
         table.focus()
 
 
-async def baseline_keys(presses: int) -> float:
+async def _scroll_down(pilot: Any) -> None:
+    """Take the focused table's cursor below the rows on screen (and back near the top of
+    the next screenful), so that every following move scrolls."""
+    await pilot.press("home")
+    for _n in range(PAST_THE_SCREEN):
+        await pilot.press("down")
+    await pilot.pause()
+
+
+async def baseline_keys(presses: int) -> dict[str, float]:
     app = BareTable()
     clock = FrameClock(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        return await _presses(app, pilot, clock, "down", presses)
+        still = await _presses(app, pilot, clock, "down", presses)
+        await _scroll_down(pilot)
+        return {
+            "datatable": still,
+            "datatable_scrolling": await _presses(app, pilot, clock, "down", presses),
+        }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print("keys: set SMTUI_NOW to the workspace's instant", file=sys.stderr)
         return 2
     figures = asyncio.run(smtui_keys(args.workspace, args.presses))
-    figures["datatable"] = asyncio.run(baseline_keys(args.presses))
+    figures.update(asyncio.run(baseline_keys(args.presses)))
     print(json.dumps({name: seconds * 1000 for name, seconds in figures.items()}))
     return 0
 

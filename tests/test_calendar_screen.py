@@ -333,3 +333,33 @@ async def test_working_rules_are_saved_and_a_bad_time_is_named(
             30,
             30,
         )
+
+
+async def test_a_move_repaints_the_month_as_a_full_paint_would(
+    make_smtui_app, store: Store, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Moves repaint only the cells the cursor left and entered; the grid they leave must be
+    the one a full paint draws, cell for cell and style for style."""
+    from smtui.demo import fill_demo
+    from smtui.screens.calendar.month_grid import MonthGrid
+
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        grid = app.screen.query_one(MonthGrid)
+
+        def lines() -> list[list[tuple[str, object]]]:
+            """Each line as (character, style) pairs: how segments are split is not seen."""
+            return [
+                [(char, segment.style) for segment in grid.render_line(y) for char in segment.text]
+                for y in range(grid.size.height)
+            ]
+
+        for key in ("right", "right", "down", "left", "end", "up", "home", "down"):
+            await pilot.press(key)
+            await pilot.pause()
+            moved = lines()
+            grid._painted = None  # forget the last paint: the next one is whole
+            grid.refresh()
+            assert lines() == moved, f"after {key}"

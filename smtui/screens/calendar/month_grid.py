@@ -9,15 +9,19 @@ arrows move it a day or a week; leaving the month pages, because the screen relo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any, Self
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from smtui.domain.i18n import N_, _
@@ -75,6 +79,10 @@ class MonthGrid(Widget, can_focus=True):
         """Enter on a day: the screen shows its posts."""
 
     def __init__(self, *, id: str | None = None) -> None:
+        # What render_line hands out, and each strip by the line it was made from.
+        self._strips: list[Strip] | None = None
+        self._made: dict[int, tuple[list[Segment], Strip]] = {}
+        self._made_style: Style | None = None
         super().__init__(id=id)
         self.data: CalendarData | None = None
         self.catalogue: Catalogue | None = None
@@ -103,18 +111,53 @@ class MonthGrid(Widget, can_focus=True):
 
     # --- painting --------------------------------------------------------------------
 
-    def render(self) -> RenderableType:
-        if self.data is None or self.catalogue is None:
-            return Text(_("Loading…"))
-        return _GridLines(self)
+    def refresh(self, *regions: Region, **changes: Any) -> Self:
+        """Whatever asks for a repaint (a move, new data, a resize, a new theme) makes the
+        lines be read again from :meth:`_lines`."""
+        self._strips = None
+        return super().refresh(*regions, **changes)
 
-    def _table(self, start: date, weeks: int, lines: int, width: int, header: bool) -> Table:
-        """The grid (or, without the header, a band of ``weeks`` weeks from ``start``)."""
+    def render_line(self, y: int) -> Strip:
+        """One line of the grid. The lines a move did not touch are the same strips as
+        before, so Textual only turns the two changed cells' lines into segments again."""
+        if self._strips is None:
+            self._strips = self._paint()
+        if y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def _paint(self) -> list[Strip]:
+        width, height = self.size
+        console = self.app.console
+        options = self.app.console_options.update(width=width, height=height, highlight=False)
+        if self.data is None or self.catalogue is None:
+            lines = console.render_lines(Text(_("Loading…")), options.update(height=1), pad=True)
+        else:
+            lines = self._lines(console, options)
+        style = self.rich_style
+        if style != self._made_style:  # a new theme: no strip of the old one is kept
+            self._made, self._made_style = {}, style
+        made: dict[int, tuple[list[Segment], Strip]] = {}
+        strips = []
+        for line in lines:
+            found = self._made.get(id(line))
+            strip = (
+                found[1]
+                if found is not None and found[0] is line
+                else Strip(Segment.apply_style(line, style))
+            )
+            made[id(line)] = (line, strip)
+            strips.append(strip)
+        self._made = made
+        return strips
+
+    def _table(self, start: date, weeks: int, lines: int, width: int) -> Table:
+        """The grid: ``weeks`` weeks from ``start`` under the names of the days."""
         table = Table(
             box=box.SQUARE,
             expand=True,
             show_lines=True,
-            show_header=header,
+            show_header=True,
             padding=(0, 0),
             header_style="bold",
             border_style="grey50",
@@ -131,10 +174,10 @@ class MonthGrid(Widget, can_focus=True):
         return table
 
     def _lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
-        """The grid's lines. A move within the month repaints only the weeks the cursor left
-        and entered (a week's lines depend only on its days: the columns share the width
-        equally), reusing the other lines of the last paint; anything else (new data from
-        :meth:`show`, another month, size or focus) paints it all."""
+        """The grid's lines. A move within the month repaints only the two cells the cursor
+        left and entered (a cell's lines depend only on its day, and its place is where the
+        last full paint's borders put it), reusing the rest of the last paint; anything else
+        (new data from :meth:`show`, another month, size or focus) paints it all."""
         start, end = grid_days(self.cursor)
         weeks = ((end - start).days + 1) // 7
         # Borders: top, header, header rule, bottom, plus one rule between weeks.
@@ -146,22 +189,41 @@ class MonthGrid(Widget, can_focus=True):
         if cached is not None and cached[0] == key:
             _key, before, painted = cached
             painted = list(painted)
-            band_options = options.copy()
-            band_options.height = None
-            for week in sorted({(before - start).days // 7, (self.cursor - start).days // 7}):
-                band = self._table(start + timedelta(weeks=week), 1, lines, width, False)
-                rows = console.render_lines(band, band_options, pad=True)
-                top = 3 + week * (lines + 1)
-                painted[top : top + lines] = rows[1 : 1 + lines]
+            for day in {before, self.cursor}:
+                self._repaint_cell(console, options, painted, start, day, lines, width)
         else:
-            table = self._table(start, weeks, lines, width, True)
+            table = self._table(start, weeks, lines, width)
             painted = console.render_lines(table, options, pad=True)
             # Below the table, blank lines fill the widget's height.
-            if len(painted) < 3 + weeks * (lines + 1):  # not the shape the bands assume
-                self._painted = None
+            if len(painted) < 3 + weeks * (lines + 1) or len(_column_edges(painted[0])) != 8:
+                self._painted = None  # not the shape the cells' places are read from
                 return painted
         self._painted = (key, self.cursor, painted)
         return painted
+
+    def _repaint_cell(
+        self,
+        console: Console,
+        options: ConsoleOptions,
+        painted: list[list[Segment]],
+        start: date,
+        day: date,
+        lines: int,
+        width: int,
+    ) -> None:
+        """Paint ``day``'s cell again in place, between the borders of the last full paint."""
+        week, column = divmod((day - start).days, 7)
+        edges = _column_edges(painted[0])
+        left, right = edges[column] + 1, edges[column + 1]
+        cell_options = options.update(
+            width=right - left, height=None, no_wrap=True, overflow="ellipsis"
+        )
+        cell = console.render_lines(self._cell(day, lines, width), cell_options, pad=True)
+        top = 3 + week * (lines + 1)
+        for row in range(lines):
+            line = painted[top + row]
+            before, _old, after = Segment.divide(line, [left, right, Segment.get_line_length(line)])
+            painted[top + row] = [*before, *cell[row], *after]
 
     def _style(self, name: str) -> str:
         return str(self.get_component_rich_style(name, partial=True))
@@ -199,14 +261,8 @@ class MonthGrid(Widget, can_focus=True):
         return cell
 
 
-class _GridLines:
-    """Yields the grid's lines as :meth:`MonthGrid._lines` makes them."""
-
-    def __init__(self, grid: MonthGrid) -> None:
-        self.grid = grid
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        new_line = Segment.line()
-        for line in self.grid._lines(console, options):
-            yield from line
-            yield new_line
+def _column_edges(top_border: list[Segment]) -> list[int]:
+    """The cell offsets of the grid's vertical borders, read from its top border line (box
+    characters only, one cell each): the corners and the seven column joins."""
+    text = "".join(segment.text for segment in top_border)
+    return [index for index, char in enumerate(text) if char in "┌┬┐"]
