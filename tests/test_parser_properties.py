@@ -37,7 +37,7 @@ from smtui.domain.utm import tagged_url
 from smtui.domain.validation import DomainError, check_url, field_errors
 from smtui.io import hootsuite, metricool, post_csv
 from smtui.io.feeds import check_feed_url, parse_entries
-from smtui.io.inbox_formats import InboxFormat, check_rows, load_rows
+from smtui.io.inbox_formats import CSV_COLUMNS, InboxFormat, check_rows, load_rows
 from smtui.io.metric_formats import FORMATS, ParseContext, read_table
 from smtui.io.post_import import check_drafts, detect, read_drafts
 from smtui.io.post_source import BrandLookup, FileFormatError
@@ -435,20 +435,8 @@ def test_hootsuite_stamps_parse_or_say_why(cells: list[str], day_first: bool) ->
             assert type(error) is ValueError and "HH:MM" in str(error)
 
 
-INBOX_COLUMNS = (
-    "received_at",
-    "channel",
-    "kind",
-    "author_name",
-    "author_handle",
-    "text",
-    "url",
-    "external_id",
-    "tags",
-    "priority",
-)
 json_item = st.dictionaries(
-    st.one_of(st.sampled_from(INBOX_COLUMNS), any_text),
+    st.one_of(st.sampled_from(CSV_COLUMNS), any_text),
     st.one_of(cell_text, json_values, instants.map(str)),
     max_size=6,
 )
@@ -475,7 +463,7 @@ def as_json(value: object) -> bytes:
 @SETTINGS
 @given(
     content=st.one_of(
-        table(header_from(INBOX_COLUMNS)),
+        table(header_from(CSV_COLUMNS)),
         st.lists(json_item, max_size=4).map(as_json),
         st.lists(json_item, max_size=4).map(lambda items: as_json({"items": items})),
         st.lists(mastodon_item, max_size=4).map(as_json),
