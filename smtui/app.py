@@ -48,8 +48,9 @@ class SmtuiApp(App[None]):
             self.bind(entry.key, f"switch_mode('{entry.mode}')", description=_(entry.title))
 
     def _initial_brand(self) -> Brand:
-        saved = self.store.settings.get(BRAND_SETTING)
-        brands = self.store.brands.list()
+        with self.store.snapshot() as source:
+            saved = source.setting(BRAND_SETTING)
+            brands = source.brands()
         for brand in brands:
             if saved is not None and str(brand.id) == saved:
                 return brand
@@ -68,25 +69,25 @@ class SmtuiApp(App[None]):
             # modules, the app, the screen) out of every future pass.
             gc.freeze()
             gc.enable()
-        if self.settings.daily_backup:
-            self._take_daily_backup()
-
-    def _take_daily_backup(self) -> None:
-        """The day's rolling copy, in a thread once the first frame is up: on a large
-        workspace the copy takes seconds, and nobody should wait for it to see Today."""
-        from smtui.store.backup import daily_keep
-
-        keep = daily_keep(self.store)
         self.run_worker(
-            lambda: self._copy_today(keep), name="daily-backup", thread=True, exit_on_error=False
+            self._after_first_frame, name="after-first-frame", thread=True, exit_on_error=False
         )
 
-    def _copy_today(self, keep: int) -> None:
+    def _after_first_frame(self) -> None:
+        """What the first frame did without, in a thread once it is up: SQLAlchemy and the
+        engine (Today was read through the store's snapshot), so that the first action does
+        not wait for them; then the day's rolling copy, which takes seconds on a large
+        workspace, and nobody should wait for it to see Today."""
+        self.store.warm_up()
+        if self.settings.daily_backup:
+            self._copy_today()
+
+    def _copy_today(self) -> None:
         from smtui.store import DatabaseError
-        from smtui.store.backup import take_daily_backup
+        from smtui.store.backup import daily_keep, take_daily_backup
 
         try:
-            take_daily_backup(self.settings.db_path, self.clock(), keep)
+            take_daily_backup(self.settings.db_path, self.clock(), daily_keep(self.store))
         except (DatabaseError, OSError) as error:
             message = _("The daily backup failed: {error}").format(error=error)
             self.call_from_thread(self.notify, message, severity="warning", timeout=30)

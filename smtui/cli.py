@@ -75,7 +75,10 @@ def _run_ui(workspace: Workspace) -> None:
 
     clock = checked_clock()
     with open_store(workspace, clock) as store:
-        store.brands.ensure_one(_local_timezone())
+        with store.snapshot() as source:
+            first_run = not source.brands()
+        if first_run:
+            store.brands.ensure_one(_local_timezone())
         from smtui.app import make_app
 
         make_app(Settings(db_path=workspace.path, daily_backup=True), store, clock).run()

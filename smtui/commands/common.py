@@ -142,7 +142,11 @@ def pick_brand(store: Store, name: str | None) -> Brand:
     A workspace with several brands needs ``--brand``; the message lists the names so the
     user can copy one.
     """
-    brands = store.brands.list()
+    return choose_brand(store.brands.list(), name)
+
+
+def choose_brand(brands: list[Brand], name: str | None) -> Brand:
+    """:func:`pick_brand` among ``brands`` already read."""
     if name is not None:
         wanted = name.strip().casefold()
         for brand in brands:

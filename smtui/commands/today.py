@@ -1,8 +1,9 @@
 """Provides ``smtui today``: the morning brief without the UI, as text or JSON.
 
 It must start fast (a script may call it from a shell prompt or a status bar), so it never
-imports Textual or Rich; the brief is read by :mod:`smtui.today.brief`, the same reader the
-Today screen uses.
+imports Textual or Rich, nor SQLAlchemy on a database already at this version's schema: the
+brief is read by :mod:`smtui.today.brief` from the store's snapshot, as the Today screen
+reads it.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from smtui.domain.i18n import _
 
 if TYPE_CHECKING:
     from smtui.domain.models import Brand
-    from smtui.store import Store
+    from smtui.today.source import BriefSource
 
 RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
-def _brands(store: Store, name: str | None) -> list[Brand]:
+def _brands(source: BriefSource, name: str | None) -> list[Brand]:
     """The brand named, or every brand (the brief shows them together)."""
-    from smtui.commands.common import pick_brand
+    from smtui.commands.common import choose_brand
 
+    brands = source.brands()
     if name is not None:
-        return [pick_brand(store, name)]
-    return store.brands.list()
+        return [choose_brand(brands, name)]
+    return brands
 
 
 def _day(text: str | None, today: date) -> date:
@@ -69,11 +71,11 @@ def today(ctx: click.Context, day_text: str | None, brand_name: str | None, as_j
 
     clock = checked_clock()
     now = clock()
-    with open_store(workspace_of(ctx), clock) as store:
-        brands = _brands(store, brand_name)
+    with open_store(workspace_of(ctx), clock) as store, store.snapshot() as source:
+        brands = _brands(source, brand_name)
         zone = brands[0].timezone if brands else "UTC"
         day = _day(day_text, local(now, zone).date())
-        brief = build_brief(store, brands, day, now)
+        brief = build_brief(source, brands, day, now)
     if as_json:
         from smtui.today.shape import brief_json
 

@@ -276,6 +276,31 @@ class QueueCounts:
     done: int
     total: int
 
+    @classmethod
+    def tally(
+        cls,
+        by_status: Iterable[tuple[str, int, int | None]],
+        snoozed: tuple[int | None, int | None, int | None],
+    ) -> QueueCounts:
+        """The counter from what the database counted: (status, items, late items) per
+        status, and for the snoozed ones (all, woken up, woken up and late).
+
+        Both readers of the brief (the repositories and the SQLite snapshot) count in SQL
+        and add up here, so the two cannot disagree on what "left to zero" means.
+        """
+        rows = list(by_status)
+        open_values = {status.value for status in OPEN_STATUSES}
+        done_values = {status.value for status in DONE_STATUSES}
+        sleeping, woke, woke_late = (value or 0 for value in snoozed)
+        return cls(
+            todo=sum(count for status, count, _late in rows if status in open_values) + woke,
+            overdue=sum(late or 0 for status, _count, late in rows if status in open_values)
+            + woke_late,
+            snoozed=sleeping - woke,
+            done=sum(count for status, count, _late in rows if status in done_values),
+            total=sum(count for _status, count, _late in rows),
+        )
+
 
 __all__ = [
     "ANSWERED_STATUSES",

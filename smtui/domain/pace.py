@@ -27,8 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from smtui.domain.i18n import N_, _
+
+if TYPE_CHECKING:
+    from smtui.domain.models import Objective
 
 WINDOW_DAYS = 28
 AT_RISK_SHARE = 0.9
@@ -178,4 +182,25 @@ def compute_pace(
         current_rate=line.slope,
         required_rate=required,
         projected=projected,
+    )
+
+
+def objective_pace(
+    objective: Objective,
+    values: Sequence[tuple[date, float]],
+    *,
+    today: date,
+    higher_is_better: bool = True,
+    window_days: int = WINDOW_DAYS,
+) -> Pace:
+    """The pace of ``objective`` from its metric's values of the window (or the latest value
+    alone when none is that recent), as both readers of the Today brief compute it."""
+    return compute_pace(
+        values,
+        target=objective.target,
+        due_date=objective.due_date,
+        today=today,
+        baseline=objective.baseline,
+        higher_is_better=higher_is_better,
+        window_days=window_days,
     )

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-BUSY_TIMEOUT_MS = 10_000
-SYNCHRONOUS = "FULL"
-IMMEDIATE = "smtui_immediate"
+from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS, IMMEDIATE, SYNCHRONOUS, sqlite_url
 
-
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite+pysqlite:///{Path(path)}"
+__all__ = ["BUSY_TIMEOUT_MS", "IMMEDIATE", "SYNCHRONOUS", "make_engine", "sqlite_url"]
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, echo: bool = False) -> Engine:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from smtui.domain.i18n import _
 from smtui.resources import resource
-from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
+from smtui.store.sqlite_settings import IMMEDIATE, sqlite_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -238,6 +238,8 @@ def backup_database(source: Path, target: Path) -> Path:
 def _upgrade(path: Path, migrations: Path | None) -> None:
     # Imported here, not at the top: only a start that has an upgrade to make pays for it.
     from alembic import command
+
+    from smtui.store.engine import make_engine
 
     engine = make_engine(sqlite_url(path), foreign_keys=False)
     try:

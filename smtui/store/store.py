@@ -7,20 +7,21 @@ nothing a user did is lost on quit, crash or kill. Writes take the lock up front
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
 from smtui.domain.clock import Clock
-from smtui.store.engine import IMMEDIATE, make_engine, sqlite_url
 from smtui.store.migrate import UpgradeResult, prepare_database
+from smtui.store.sqlite_settings import IMMEDIATE, sqlite_url
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
     from smtui.store.repositories.audit import AuditRepository, CompetitorRepository
     from smtui.store.repositories.brands import BrandRepository
     from smtui.store.repositories.feeds import FeedRepository
@@ -43,28 +44,67 @@ if TYPE_CHECKING:
         PillarRepository,
         SettingRepository,
     )
+    from smtui.today.source import BriefSource
 
 
 class Store:
     """The engine, the two session makers and one repository per aggregate.
 
-    Each repository's module is imported the first time it is asked for: ``smtui today``
-    and the first screen need a few of them, and every module costs start-up time.
+    Each repository's module is imported the first time it is asked for, and the engine
+    (SQLAlchemy itself) the first time a repository needs it: ``smtui today`` and the first
+    frame of the UI read their brief through :meth:`snapshot` and need neither.
     """
 
-    def __init__(self, engine: Engine, clock: Clock) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        engine: Engine | Callable[[], Engine],
+        clock: Clock,
+        *,
+        sqlite_path: Path | None = None,
+    ) -> None:
+        """``engine`` may be a factory, called on first use; ``sqlite_path`` names the
+        SQLite file the engine opens, for reads that can do without SQLAlchemy."""
+        self._factory = engine if callable(engine) else None
+        self._engine = None if callable(engine) else engine
+        self._engine_lock = threading.Lock()  # the UI warms it up in a thread
         self.clock = clock
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False
-        )
+        self.sqlite_path = sqlite_path
 
     @classmethod
     def open(cls, path: Path, clock: Clock) -> tuple[Store, UpgradeResult]:
         """Upgrade ``path`` to this version's schema (after a backup) and open it."""
         result = prepare_database(path, clock())
-        return cls(make_engine(sqlite_url(result.path)), clock), result
+
+        def engine() -> Engine:
+            from smtui.store.engine import make_engine
+
+            return make_engine(sqlite_url(result.path))
+
+        return cls(engine, clock, sqlite_path=result.path), result
+
+    @property
+    def engine(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    assert self._factory is not None
+                    self._engine = self._factory()
+                engine = self._engine
+        return engine
+
+    @cached_property
+    def _reader(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _writer(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        engine = self.engine.execution_options(**{IMMEDIATE: True})
+        return sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -77,8 +117,27 @@ class Store:
         with self._writer() as session, session.begin():
             yield session
 
+    def snapshot(self) -> AbstractContextManager[BriefSource]:
+        """The Today brief's reads, all from one committed state on an SQLite file (without
+        SQLAlchemy), else through the repositories."""
+        if self.sqlite_path is not None:
+            from smtui.store.snapshot import SqliteSnapshot
+
+            return SqliteSnapshot(self.sqlite_path)
+        from smtui.store.brief_reads import StoreBriefSource
+
+        return nullcontext(StoreBriefSource(self))
+
+    def warm_up(self) -> None:
+        """Import SQLAlchemy and open the engine now (the UI calls this in a thread once its
+        first frame is up), so that the first action does not wait for them."""
+        with self.read():
+            pass
+        _ = (self.settings, self.brands, self.posts, self.inbox, self.metric_values)
+
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     @cached_property
     def audits(self) -> AuditRepository:

@@ -1,9 +1,10 @@
 """Provides the morning brief: everything due on one day, for one brand or all of them.
 
-The Today screen and ``smtui today`` show the same brief, so it is read here once, from the
-store, with no widget in sight; this module never imports Textual (the command must start
-fast). Each section is a list of small frozen lines that know their brand, so the screen
-can act on a line of any brand when all brands are shown together.
+The Today screen and ``smtui today`` show the same brief, so it is read here once, from a
+:class:`~smtui.today.source.BriefSource`, with no widget in sight; this module imports
+neither Textual nor SQLAlchemy (the command must start fast). Each section is a list of
+small frozen lines that know their brand, so the screen can act on a line of any brand when
+all brands are shown together.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from smtui.domain.cadence import (
     period_of,
 )
 from smtui.domain.enums import CadencePeriod, ChannelStatus, ObjectiveStatus, PostStatus
-from smtui.domain.inbox import InboxItem, QueueFilter, queue_order
+from smtui.domain.inbox import InboxItem, queue_order
 from smtui.domain.kpi import DueMetric
 from smtui.domain.local_time import day_bounds, days_bounds, local
 from smtui.domain.models import Brand, Channel, Objective
@@ -29,7 +30,7 @@ from smtui.domain.pace import Pace, PaceVerdict
 from smtui.domain.planning import occurrences, open_slots
 from smtui.domain.post import Post
 from smtui.domain.publishing import Readiness, readiness
-from smtui.store import Store
+from smtui.today.source import BriefSource
 
 MISSED_DAYS = 7  # how far back today's brief looks for posts that were never published
 REPLIES_SHOWN = 50  # the head of the queue; the Queue screen holds the rest
@@ -150,24 +151,24 @@ class Brief:
         return self.channels == 0 and self.nothing_due
 
 
-def build_brief(store: Store, brands: list[Brand], day: date, now: datetime) -> Brief:
+def build_brief(source: BriefSource, brands: list[Brand], day: date, now: datetime) -> Brief:
     """The brief of ``day`` (a local date, read in each brand's own zone) at ``now``."""
     brief = Brief(day, now, brands)
     heads: list[list[ReplyLine]] = []
     for brand in brands:
         assert brand.id is not None
-        channels = {c.id: c for c in store.channels.list(brand.id) if c.id is not None}
+        channels = {c.id: c for c in source.channels(brand.id) if c.id is not None}
         brief.channels += len(channels)
         today = local(now, brand.timezone).date()
-        _posts(brief, store, brand, channels, today)
-        heads.append(_replies(brief, store, brand, channels))
-        for due in store.metric_values.due(brand.id, day):
+        _posts(brief, source, brand, channels, today)
+        heads.append(_replies(brief, source, brand, channels))
+        for due in source.metrics_due(brand.id, day):
             brief.metrics.append(MetricLine(due, brand, channels.get(due.metric.channel_id or -1)))
-        _week(brief, store, brand, channels)
-        _behind(brief, store, brand)
+        _week(brief, source, brand, channels)
+        _behind(brief, source, brand)
         brief.actions.extend(
             ActionLine(action, brand, (action.item.due_date or day) < day)
-            for action in store.audits.actions_due(brand.id, day, ACTIONS_SHOWN)
+            for action in source.actions_due(brand.id, day, ACTIONS_SHOWN)
         )
     brief.posts.sort(key=lambda line: (not line.overdue, line.post.scheduled_at, line.post.id))
     brief.slots.sort(key=lambda line: line.at)
@@ -180,7 +181,7 @@ def build_brief(store: Store, brands: list[Brand], day: date, now: datetime) -> 
 
 
 def _posts(
-    brief: Brief, store: Store, brand: Brand, channels: dict[int, Channel], today: date
+    brief: Brief, source: BriefSource, brand: Brand, channels: dict[int, Channel], today: date
 ) -> None:
     """The day's posts, and on today's brief the posts of the last week never published."""
     assert brand.id is not None
@@ -188,7 +189,7 @@ def _posts(
     start, end = days_bounds(first, brief.day, brand.timezone)
     day_start, _day_end = day_bounds(brief.day, brand.timezone)
     shown: list[Post] = []
-    for post in store.posts.in_range(brand.id, start, end):
+    for post in source.posts_in_range(brand.id, start, end):
         overdue = in_the_past(post, brief.now)
         assert post.scheduled_at is not None
         if post.scheduled_at < day_start and not overdue:
@@ -207,10 +208,10 @@ def _posts(
                 readiness(post, channel),
             )
         )
-    slots = store.slots.list(brand.id)
+    slots = source.slots(brand.id)
     if not slots or brief.day < today:
         return
-    gap = store.brand_settings.get(brand.id).conflict_gap
+    gap = source.brand_settings(brand.id).conflict_gap
     planned = [(post.channel_id, post.scheduled_at) for post in shown if post.scheduled_at]
     found = occurrences(slots, brief.day, brief.day, brand.timezone)
     for slot in open_slots(found, planned, gap):  # type: ignore[arg-type]
@@ -220,17 +221,17 @@ def _posts(
 
 
 def _replies(
-    brief: Brief, store: Store, brand: Brand, channels: dict[int, Channel]
+    brief: Brief, source: BriefSource, brand: Brand, channels: dict[int, Channel]
 ) -> list[ReplyLine]:
     """The head of the brand's to-do queue in the queue's own order, and its counters.
 
     The queue is always read as it stands now: a reply owed does not move with the day shown.
     """
     assert brand.id is not None
-    counts = store.inbox.counts(brand.id, now=brief.now, handled=False)
+    counts = source.queue_counts(brand.id, brief.now)
     brief.replies_left += counts.todo
     brief.replies_late += counts.overdue
-    page = store.inbox.page(brand.id, QueueFilter(), now=brief.now, limit=REPLIES_SHOWN)
+    head = source.queue_head(brand.id, brief.now, REPLIES_SHOWN)
     return [
         ReplyLine(
             item,
@@ -239,17 +240,17 @@ def _replies(
             brief.now - item.received_at,
             item.due_at - brief.now if item.due_at else None,
         )
-        for item in page.items
+        for item in head
     ]
 
 
-def _week(brief: Brief, store: Store, brand: Brand, channels: dict[int, Channel]) -> None:
+def _week(brief: Brief, source: BriefSource, brand: Brand, channels: dict[int, Channel]) -> None:
     """Each channel's week holding the day: planned and published against its target."""
     assert brand.id is not None
     period = period_of(brief.day, CadencePeriod.WEEK, brand.timezone)
     planned: dict[int, int] = {}
     published: dict[int, int] = {}
-    for post in store.posts.in_range(brand.id, period.start, period.end):
+    for post in source.posts_in_range(brand.id, period.start, period.end):
         if post.channel_id is None or post.status in NOT_COUNTED:
             continue
         planned[post.channel_id] = planned.get(post.channel_id, 0) + 1
@@ -276,12 +277,12 @@ def _week(brief: Brief, store: Store, brand: Brand, channels: dict[int, Channel]
         )
 
 
-def _behind(brief: Brief, store: Store, brand: Brand) -> None:
+def _behind(brief: Brief, source: BriefSource, brand: Brand) -> None:
     assert brand.id is not None
-    for objective in store.objectives.list(brand.id):
+    for objective in source.objectives(brand.id):
         if objective.status is not ObjectiveStatus.ACTIVE or objective.metric_id is None:
             continue
-        pace = store.metric_values.pace(objective, brief.day)
+        pace = source.pace(objective, brief.day)
         if pace.verdict in (PaceVerdict.BEHIND, PaceVerdict.AT_RISK):
             brief.behind.append(BehindLine(brand, objective, pace))
 

@@ -27,6 +27,7 @@ from smtui.screens.today.posts import PostsPanel
 from smtui.screens.today.replies import RepliesPanel
 from smtui.screens.today.sections import ActionsPanel, MetricsPanel, WeekPanel
 from smtui.today.brief import Brief, build_brief
+from smtui.today.source import BriefSource
 from smtui.widgets import FormField, FormScreen, PickerScreen
 from smtui.widgets.literal import literal
 
@@ -80,7 +81,8 @@ class TodayScreen(SmtuiScreen):
 
     def on_mount(self) -> None:
         self.title = f"smtui — {_(self.TITLE_TEXT)}"
-        self.all_brands = self.store.settings.get(ALL_BRANDS_SETTING, "1") == "1"
+        with self.store.snapshot() as source:
+            self.all_brands = source.setting(ALL_BRANDS_SETTING, "1") == "1"
         self.set_interval(REFRESH_SECONDS, self.refresh_brief)
 
     # --- state -----------------------------------------------------------------------
@@ -93,9 +95,9 @@ class TodayScreen(SmtuiScreen):
     def day(self) -> date:
         return self.chosen_day or self.today
 
-    def brands_shown(self) -> list[Brand]:
+    def brands_shown(self, source: BriefSource) -> list[Brand]:
         if self.all_brands:
-            return self.store.brands.list() or [self.brand]
+            return source.brands() or [self.brand]
         return [self.brand]
 
     def panels(self) -> list[TodayPanel[Any]]:
@@ -109,9 +111,10 @@ class TodayScreen(SmtuiScreen):
         self.refresh_brief()
 
     def refresh_brief(self) -> None:
-        """Read the brief again and repaint every panel from it."""
-        brands = self.brands_shown()
-        self.brief = build_brief(self.store, brands, self.day, self.smtui.clock())
+        """Read the brief again, from one snapshot, and repaint every panel from it."""
+        with self.store.snapshot() as source:
+            brands = self.brands_shown(source)
+            self.brief = build_brief(source, brands, self.day, self.smtui.clock())
         self.sub_title = (
             _("All brands ({n})").format(n=len(brands)) if len(brands) > 1 else brands[0].name
         )

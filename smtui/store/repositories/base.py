@@ -10,15 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smtui.domain.i18n import _
-from smtui.domain.validation import DomainError
+from smtui.store.errors import NotFoundError
 from smtui.store.tables import Base
 
 if TYPE_CHECKING:
     from smtui.store.store import Store
-
-
-class NotFoundError(DomainError):
-    """The row was deleted meanwhile (another window, another process)."""
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

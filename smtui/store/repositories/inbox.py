@@ -295,18 +295,10 @@ class InboxRepository(InboxActions, InboxFigures):
         ).where(*conditions, InboxItemRow.status == InboxStatus.SNOOZED.value)
         with self.store.read() as session:
             rows = session.execute(by_status.group_by(InboxItemRow.status)).all()
-            sleeping_total, woke_count, woke_late = session.execute(snoozed).one()
-        open_values = {status.value for status in OPEN_STATUSES}
-        done_values = {status.value for status in DONE_STATUSES}
-        todo = sum(count for status, count, _late in rows if status in open_values)
-        overdue = sum(late or 0 for status, _count, late in rows if status in open_values)
-        woke_count, woke_late = woke_count or 0, woke_late or 0
-        return QueueCounts(
-            todo=todo + woke_count,
-            overdue=overdue + woke_late,
-            snoozed=(sleeping_total or 0) - woke_count,
-            done=sum(count for status, count, _late in rows if status in done_values),
-            total=sum(count for _status, count, _late in rows),
+            sleeping = session.execute(snoozed).one()
+        return QueueCounts.tally(
+            [(status, count, late) for status, count, late in rows],
+            (sleeping[0], sleeping[1], sleeping[2]),
         )
 
     def history(self, item_id: int) -> list[InboxEvent]:

@@ -16,11 +16,10 @@ from sqlalchemy import Table, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from smtui.domain.enums import MetricFrequency
 from smtui.domain.i18n import _
-from smtui.domain.kpi import DueMetric, MetricValue
+from smtui.domain.kpi import DueMetric, MetricValue, due_metric
 from smtui.domain.models import Metric, Objective
-from smtui.domain.pace import WINDOW_DAYS, Pace, compute_pace
+from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
 from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import Repository
 from smtui.store.repositories.fast_read import Prepared, RowModels, cursor
@@ -37,15 +36,6 @@ _SERIES = Prepared(
     )
     .order_by(_TABLE.c.date)
 )
-
-
-def period_start(frequency: MetricFrequency, today: date) -> date:
-    """The first day of the logging period holding ``today``."""
-    if frequency is MetricFrequency.DAILY:
-        return today
-    if frequency is MetricFrequency.WEEKLY:
-        return today - timedelta(days=today.weekday())
-    return today.replace(day=1)
 
 
 class MetricValueRepository(Repository[MetricValue, MetricValueRow]):
@@ -168,9 +158,9 @@ class MetricValueRepository(Repository[MetricValue, MetricValueRow]):
         due: list[DueMetric] = []
         with self.store.read() as session:
             for row, last_day, last_value in session.execute(query):
-                metric = Metric.model_validate(row)
-                if last_day is None or last_day < period_start(metric.frequency, today):
-                    due.append(DueMetric(metric, last_day, last_value))
+                found = due_metric(Metric.model_validate(row), last_day, last_value, today)
+                if found is not None:
+                    due.append(found)
         return due
 
     def ids_with_values(self, metric_ids: Iterable[int]) -> set[int]:
@@ -191,12 +181,10 @@ class MetricValueRepository(Repository[MetricValue, MetricValueRow]):
         if not points:
             latest = self.latest(objective.metric_id, today)
             points = [latest] if latest else []
-        return compute_pace(
+        return objective_pace(
+            objective,
             [(point.date, point.value) for point in points],
-            target=objective.target,
-            due_date=objective.due_date,
             today=today,
-            baseline=objective.baseline,
             higher_is_better=higher_is_better,
             window_days=window_days,
         )

@@ -1,0 +1,295 @@
+"""Provides the SQLite snapshot: the morning brief's reads on an SQLite file through the
+standard library's ``sqlite3``, in one read transaction, without importing SQLAlchemy.
+
+Why: ``smtui`` paints Today first and ``smtui today`` runs from shell prompts; importing
+SQLAlchemy costs either more than everything else it does. This is the one place where smtui
+writes SQL by hand, and it only reads. It is held to the repositories it stands in for
+(:class:`smtui.store.brief_reads.StoreBriefSource`) by a test that compares the two briefs,
+and every other database goes through the repositories. The SQL is plain SQL in the
+repositories' order and on the same indexes; only the parameter style (``?``) is sqlite3's.
+
+Values are stored as SQLAlchemy stores them on SQLite: instants as naive UTC text
+(``2026-11-23 15:30:00.000000``), days as ``YYYY-MM-DD``, flags as 0 or 1. Rows become the
+same pydantic models, validated as the repositories validate theirs.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from smtui.domain.audit import AuditAction, AuditItem
+from smtui.domain.enums import InboxStatus
+from smtui.domain.i18n import _
+from smtui.domain.inbox import OPEN_STATUSES, InboxItem, QueueCounts
+from smtui.domain.kpi import DueMetric, due_metric
+from smtui.domain.models import Brand, Channel, Metric, Objective
+from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
+from smtui.domain.planning import BrandSettings, RecurringSlot
+from smtui.domain.post import Post
+from smtui.store.migrate import DatabaseError
+from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+# The queue's to-do tab: each status is one walk of ix_inbox_item_queue, merged here.
+_TODO = (*OPEN_STATUSES, InboxStatus.SNOOZED)
+_OPEN = tuple(status.value for status in _TODO)
+
+
+def _columns(model: type[BaseModel], *, skip: Iterable[str] = (), table: str = "") -> str:
+    """The model's fields as a column list: a field the table lacks fails at once."""
+    prefix = f"{table}." if table else ""
+    return ", ".join(f'{prefix}"{name}"' for name in model.model_fields if name not in skip)
+
+
+def stored_instant(value: datetime) -> str:
+    """An aware instant as SQLAlchemy's SQLite DATETIME stores it (naive UTC text)."""
+    utc = value.astimezone(UTC)
+    return f"{utc:%Y-%m-%d %H:%M:%S}.{utc.microsecond:06d}"
+
+
+def _instant(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value + "+00:00")
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+_BRANDS = f"SELECT {_columns(Brand)} FROM brand ORDER BY name, id"
+_SETTING = 'SELECT value FROM setting WHERE "key" = ?'
+_CHANNELS = (
+    f"SELECT {_columns(Channel)} FROM channel WHERE brand_id = ? ORDER BY platform, handle, id"
+)
+_POST_NAMES = tuple(Post.model_fields)
+_POST_INSTANTS = ("scheduled_at", "published_at", "created_at", "updated_at")
+_POSTS = (
+    f"SELECT {_columns(Post)} FROM post WHERE brand_id = ? AND scheduled_at >= ? "
+    "AND scheduled_at < ? ORDER BY scheduled_at, id"
+)
+_SLOTS = (
+    f"SELECT {_columns(RecurringSlot)} FROM recurring_slot WHERE brand_id = ? "
+    "ORDER BY weekday, time_local, channel_id"
+)
+_BRAND_SETTINGS = f"SELECT {_columns(BrandSettings)} FROM brand_settings WHERE brand_id = ?"
+_COUNTS = (
+    "SELECT status, count(*), sum(CASE WHEN due_at < ? THEN 1 ELSE 0 END) FROM inbox_item "
+    f"WHERE brand_id = ? AND status IN ({', '.join('?' * len(_OPEN))}) GROUP BY status"
+)
+_SNOOZED = (
+    "SELECT count(*), sum(CASE WHEN snoozed_until <= ? THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN snoozed_until <= ? AND due_at < ? THEN 1 ELSE 0 END) FROM inbox_item "
+    "WHERE brand_id = ? AND status = ?"
+)
+_ITEM_NAMES = tuple(InboxItem.model_fields)
+_ITEM_INSTANTS = ("received_at", "due_at", "snoozed_until", "handled_at")
+_QUEUE = (
+    f"SELECT {_columns(InboxItem)} FROM inbox_item WHERE brand_id = ? AND status = ? "
+    "ORDER BY priority, due_at, id LIMIT ?"
+)
+_QUEUE_WOKEN = (
+    f"SELECT {_columns(InboxItem)} FROM inbox_item WHERE brand_id = ? AND status = ? "
+    "AND snoozed_until <= ? ORDER BY priority, due_at, id LIMIT ?"
+)
+_QUEUE_KEY = tuple(_ITEM_NAMES.index(name) for name in ("priority", "due_at", "id"))
+# One index seek per metric on (metric_id, date) for its last value, as the repository does.
+_LAST = "(SELECT max(v.date) FROM metric_value AS v WHERE v.metric_id = metric.id)"
+_DUE = (
+    f"SELECT {_columns(Metric, table='metric')}, {_LAST}, metric_value.value FROM metric "
+    "LEFT OUTER JOIN metric_value ON metric_value.metric_id = metric.id "
+    f"AND metric_value.date = {_LAST} WHERE metric.brand_id = ? "
+    "ORDER BY metric.brand_id, metric.name, metric.id"
+)
+_OBJECTIVES = (
+    f"SELECT {_columns(Objective, skip=['metric_name'], table='objective')}, metric.name "
+    "FROM objective LEFT OUTER JOIN metric ON metric.id = objective.metric_id "
+    "WHERE objective.brand_id = ? ORDER BY objective.due_date, objective.id"
+)
+_HIGHER_IS_BETTER = "SELECT higher_is_better FROM metric WHERE id = ?"
+_SERIES = (
+    "SELECT date, value FROM metric_value WHERE metric_id = ? AND date >= ? AND date <= ? "
+    "ORDER BY date"
+)
+_LATEST = (
+    "SELECT date, value FROM metric_value WHERE metric_id = ? AND date <= ? "
+    "ORDER BY date DESC LIMIT 1"
+)
+_ACTIONS = (
+    f"SELECT {_columns(AuditItem, table='audit_item')}, audit_run.title, audit_run.brand_id "
+    "FROM audit_item JOIN audit_run ON audit_run.id = audit_item.run_id "
+    "WHERE audit_item.due_date IS NOT NULL AND audit_item.due_date <= ? "
+    "AND audit_item.done = 0 AND audit_run.brand_id = ? "
+    "ORDER BY audit_item.due_date, audit_item.id LIMIT ?"
+)
+
+
+def _models(
+    model: type[ModelT], names: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> list[ModelT]:
+    return [model.model_validate(dict(zip(names, row, strict=True))) for row in rows]
+
+
+def _with_instants(
+    rows: Iterable[Sequence[Any]], names: Sequence[str], instants: Sequence[str]
+) -> list[list[Any]]:
+    where = [names.index(name) for name in instants]
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index in where:
+            values[index] = _instant(values[index])
+        converted.append(values)
+    return converted
+
+
+def _queue_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    """The queue's order on a stored row, as the repository merges its runs: priority rank,
+    then due time (none last), then id; stored instants compare as text."""
+    priority, due, item_id = (row[index] for index in _QUEUE_KEY)
+    return (priority, due is None, due or "", item_id)
+
+
+class SqliteSnapshot:
+    """A :class:`~smtui.today.source.BriefSource` over one read transaction on ``path``.
+
+    Use it as a context manager: everything read inside the block comes from the same
+    committed state, even while another smtui writes.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> SqliteSnapshot:
+        try:
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            self._db.execute("BEGIN")
+        except sqlite3.Error as error:
+            self._fail(error)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._db is not None:
+            try:
+                self._db.execute("ROLLBACK")  # it only read: nothing to keep
+            finally:
+                self._db.close()
+                self._db = None
+
+    def _fail(self, error: sqlite3.Error) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        raise DatabaseError(
+            _("{path} cannot be read: {error}").format(path=self.path, error=error)
+        ) from error
+
+    def _rows(self, sql: str, *parameters: Any) -> list[Any]:
+        assert self._db is not None, "read inside the with block"
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            self._fail(error)
+            raise  # not reached: _fail raises
+
+    # --- the reads ---------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._rows(_SETTING, key)
+        return rows[0][0] if rows else default
+
+    def brands(self) -> list[Brand]:
+        return _models(Brand, tuple(Brand.model_fields), self._rows(_BRANDS))
+
+    def channels(self, brand_id: int) -> list[Channel]:
+        return _models(Channel, tuple(Channel.model_fields), self._rows(_CHANNELS, brand_id))
+
+    def posts_in_range(self, brand_id: int, start: datetime, end: datetime) -> list[Post]:
+        rows = self._rows(_POSTS, brand_id, stored_instant(start), stored_instant(end))
+        return _models(Post, _POST_NAMES, _with_instants(rows, _POST_NAMES, _POST_INSTANTS))
+
+    def slots(self, brand_id: int) -> list[RecurringSlot]:
+        rows = self._rows(_SLOTS, brand_id)
+        return _models(RecurringSlot, tuple(RecurringSlot.model_fields), rows)
+
+    def brand_settings(self, brand_id: int) -> BrandSettings:
+        rows = self._rows(_BRAND_SETTINGS, brand_id)
+        if not rows:
+            return BrandSettings(brand_id=brand_id)
+        return _models(BrandSettings, tuple(BrandSettings.model_fields), rows)[0]
+
+    def queue_counts(self, brand_id: int, now: datetime) -> QueueCounts:
+        at = stored_instant(now)
+        by_status = self._rows(_COUNTS, at, brand_id, *_OPEN)
+        snoozed = self._rows(_SNOOZED, at, at, at, brand_id, InboxStatus.SNOOZED.value)[0]
+        return QueueCounts.tally(by_status, (snoozed[0], snoozed[1], snoozed[2]))
+
+    def queue_head(self, brand_id: int, now: datetime, limit: int) -> list[InboxItem]:
+        at = stored_instant(now)
+        runs = [
+            self._rows(_QUEUE_WOKEN, brand_id, status.value, at, limit)
+            if status is InboxStatus.SNOOZED
+            else self._rows(_QUEUE, brand_id, status.value, limit)
+            for status in _TODO
+        ]
+        head = list(itertools.islice(heapq.merge(*runs, key=_queue_order), limit))
+        rows = _with_instants(head, _ITEM_NAMES, _ITEM_INSTANTS)
+        return _models(InboxItem, _ITEM_NAMES, rows)
+
+    def metrics_due(self, brand_id: int, day: date) -> list[DueMetric]:
+        names = tuple(Metric.model_fields)
+        due = []
+        for row in self._rows(_DUE, brand_id):
+            metric = Metric.model_validate(dict(zip(names, row[: len(names)], strict=True)))
+            last_day, last_value = _day(row[len(names)]), row[len(names) + 1]
+            found = due_metric(metric, last_day, last_value, day)
+            if found is not None:
+                due.append(found)
+        return due
+
+    def objectives(self, brand_id: int) -> list[Objective]:
+        names = (*(name for name in Objective.model_fields if name != "metric_name"),)
+        return _models(Objective, (*names, "metric_name"), self._rows(_OBJECTIVES, brand_id))
+
+    def pace(self, objective: Objective, day: date) -> Pace:
+        if objective.metric_id is None:
+            return Pace(None, _("no metric set"))
+        flag = self._rows(_HIGHER_IS_BETTER, objective.metric_id)
+        higher_is_better = bool(flag[0][0]) if flag else True
+        first = day - timedelta(days=WINDOW_DAYS)
+        points = self._rows(_SERIES, objective.metric_id, first.isoformat(), day.isoformat())
+        if not points:
+            points = self._rows(_LATEST, objective.metric_id, day.isoformat())
+        return objective_pace(
+            objective,
+            [(date.fromisoformat(when), float(value)) for when, value in points],
+            today=day,
+            higher_is_better=higher_is_better,
+        )
+
+    def actions_due(self, brand_id: int, day: date, limit: int) -> list[AuditAction]:
+        names = tuple(AuditItem.model_fields)
+        return [
+            AuditAction(
+                AuditItem.model_validate(dict(zip(names, row[: len(names)], strict=True))),
+                row[len(names)],
+                row[len(names) + 1],
+            )
+            for row in self._rows(_ACTIONS, day.isoformat(), brand_id, limit)
+        ]

@@ -1,0 +1,162 @@
+"""Tests of the SQLite snapshot, the brief's reader without SQLAlchemy: on the demo and on a
+generated multi-brand workspace, read on several days and instants, it gives exactly the
+brief the repositories give; it reads one committed state; and ``smtui today`` runs on it
+without importing SQLAlchemy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from smtui.demo import fill_demo
+from smtui.domain.clock import fixed
+from smtui.domain.enums import InboxKind, InboxStatus, Priority
+from smtui.domain.inbox import InboxItem
+from smtui.domain.models import Brand
+from smtui.store import DatabaseError, Store
+from smtui.store.brief_reads import StoreBriefSource
+from smtui.store.snapshot import SqliteSnapshot, stored_instant
+from smtui.today.brief import Brief, build_brief
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_NOW = "2026-11-23T15:30:00+00:00"
+TINY = ["--brands", "3", "--posts", "900", "--inbox", "4000", "--years", "1", "--metrics", "9"]
+
+
+def both(store: Store, day: date, now: datetime) -> tuple[Brief, Brief]:
+    """The brief of every brand through the repositories, then through the snapshot."""
+    reference = StoreBriefSource(store)
+    expected = build_brief(reference, reference.brands(), day, now)
+    assert store.sqlite_path is not None
+    with SqliteSnapshot(store.sqlite_path) as snapshot:
+        assert snapshot.brands() == reference.brands()
+        found = build_brief(snapshot, snapshot.brands(), day, now)
+    return expected, found
+
+
+def assert_same(expected: Brief, found: Brief) -> None:
+    # Section by section first, so that a failure names the section that differs.
+    for name in ("posts", "slots", "replies", "metrics", "week", "behind", "actions"):
+        assert getattr(found, name) == getattr(expected, name), name
+    assert found == expected
+
+
+@pytest.fixture
+def demo(store: Store, clock) -> Brand:  # type: ignore[no-untyped-def]
+    return fill_demo(store, clock)
+
+
+@pytest.mark.parametrize("days", [-1, 0, 1, 6, -8])
+@pytest.mark.parametrize("hours", [0, 5, 30])
+def test_the_demo_brief_is_the_repositories_brief(
+    store: Store, demo: Brand, now: datetime, days: int, hours: int
+) -> None:
+    later = now + timedelta(hours=hours)
+    expected, found = both(store, later.date() + timedelta(days=days), later)
+    assert expected.replies and expected.week and expected.behind, "the demo fills the brief"
+    if days == 0 and hours == 0:
+        assert expected.posts and expected.slots is not None and expected.metrics
+    assert_same(expected, found)
+
+
+def test_snoozed_items_wake_in_both_readers(store: Store, demo: Brand, now: datetime) -> None:
+    assert demo.id is not None
+    for hours, priority in ((1, Priority.URGENT), (3, Priority.LOW), (5, Priority.HIGH)):
+        item = store.inbox.add(
+            InboxItem(
+                brand_id=demo.id,
+                kind=InboxKind.DM,
+                author_name=f"[bold]snoozed {hours}[/]",
+                text="Still there?",
+                received_at=now - timedelta(days=2),
+                priority=priority,
+            )
+        )
+        assert item.id is not None
+        store.inbox.snooze([item.id], now + timedelta(hours=hours))
+    later = now + timedelta(hours=4)  # two have woken up, one still sleeps
+    expected, found = both(store, later.date(), later)
+    assert any(line.item.status is InboxStatus.SNOOZED for line in expected.replies)
+    assert (found.replies_left, found.replies_late) == (
+        expected.replies_left,
+        expected.replies_late,
+    )
+    assert_same(expected, found)
+
+
+@pytest.mark.slow
+def test_a_generated_workspace_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "generated.sqlite"
+    made = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "make_workspace.py"), str(path), *TINY],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SMTUI_NOW": BENCH_NOW},
+        timeout=300,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    instant = datetime.fromisoformat(BENCH_NOW)
+    store, _result = Store.open(path, fixed(instant))
+    try:
+        for days in (0, 1, -2):
+            expected, found = both(store, instant.date() + timedelta(days=days), instant)
+            assert expected.several_brands and expected.replies
+            assert_same(expected, found)
+    finally:
+        store.close()
+
+
+def test_instants_are_written_as_the_engine_stores_them(store: Store, demo: Brand) -> None:
+    assert demo.id is not None
+    start, end = datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
+    post = store.posts.in_range(demo.id, start, end)[0]
+    assert post.scheduled_at is not None
+    assert store.sqlite_path is not None
+    with SqliteSnapshot(store.sqlite_path) as snapshot:
+        found = snapshot._rows("SELECT scheduled_at FROM post WHERE id = ?", post.id)
+    assert found[0][0] == stored_instant(post.scheduled_at)
+
+
+def test_one_read_sees_one_committed_state(store: Store, demo: Brand, now: datetime) -> None:
+    assert demo.id is not None and store.sqlite_path is not None
+    with SqliteSnapshot(store.sqlite_path) as snapshot:
+        before = snapshot.queue_counts(demo.id, now)
+        store.inbox.add(
+            InboxItem(brand_id=demo.id, kind=InboxKind.COMMENT, text="new", received_at=now)
+        )
+        assert snapshot.queue_counts(demo.id, now) == before
+    with SqliteSnapshot(store.sqlite_path) as snapshot:
+        assert snapshot.queue_counts(demo.id, now).todo == before.todo + 1
+
+
+def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-database.sqlite"
+    path.write_bytes(b"this is not SQLite at all, only text" * 100)
+    with pytest.raises(DatabaseError, match="cannot be read"), SqliteSnapshot(path) as snapshot:
+        snapshot.brands()
+
+
+def test_smtui_today_reads_without_sqlalchemy(db_path: Path, demo: Brand) -> None:
+    probe = (
+        "import sys\n"
+        "from smtui.cli import main\n"
+        f"sys.argv = ['smtui', '--db', {str(db_path)!r}, 'today', '--json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'textual', 'rich'))\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert '"to_post"' in done.stdout
+    assert done.stdout.splitlines()[-1] == "LOADED []"
