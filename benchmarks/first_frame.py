@@ -8,7 +8,8 @@ Run as a script, it is the baseline: a minimal Textual app that exits after its 
 Environment:
 - ``BENCH_FRAME_FILE``: where the wall-clock time (``time.time()``) of the first frame is
   written, so that the parent can subtract the moment it started the process, with the
-  process's peak memory so far (see :func:`peak_rss_kib`).
+  process's peak memory so far (see :func:`peak_rss_kib`) and whether SQLAlchemy had been
+  imported by then.
 - ``BENCH_WAIT_SMTUI=1``: wait for a frame of one of smtui's screens (not the blank default
   screen Textual shows before the app switches to its first mode).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -67,7 +69,12 @@ class FirstFrameDriver(HeadlessDriver):
             seen = True
             target = os.environ.get("BENCH_FRAME_FILE")
             if target:
-                note = {"time": time.time(), "peak_rss_kib": peak_rss_kib()}
+                note = {
+                    "time": time.time(),
+                    "peak_rss_kib": peak_rss_kib(),
+                    # What the frame had to import: Today is read without SQLAlchemy.
+                    "sqlalchemy_loaded": "sqlalchemy" in sys.modules,
+                }
                 Path(target).write_text(json.dumps(note), encoding="utf-8")
             app.exit()
 
