@@ -112,7 +112,13 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
 
     def show(self, brief: Brief) -> None:
         """Fill the table from the brief, keeping the cursor on the same line if it is still
-        there (else on the same row number)."""
+        there (else on the same row number).
+
+        A panel not laid out yet is left for :meth:`on_resize`, which fills it at its real
+        width: filling it at width 0 first would build every row twice before the first
+        frame."""
+        if not self.size.width:
+            return
         keep = self.current_line
         kept_key = self.key_of(keep) if keep is not None else None
         row = max(self.cursor_row, 0)
