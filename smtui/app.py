@@ -78,9 +78,11 @@ class SmtuiApp(App[None]):
         engine (Today was read through the store's snapshot), so that the first action does
         not wait for them; then the day's rolling copy, which takes seconds on a large
         workspace, and nobody should wait for it to see Today."""
-        self.store.warm_up()
-        if self.settings.daily_backup:
-            self._copy_today()
+        try:
+            self.store.warm_up()
+        finally:  # a failed warm-up is met again, and said, by the first action
+            if self.settings.daily_backup:
+                self._copy_today()
 
     def _copy_today(self) -> None:
         from smtui.store import DatabaseError

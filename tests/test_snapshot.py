@@ -5,7 +5,9 @@ without importing SQLAlchemy."""
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -160,3 +162,57 @@ def test_smtui_today_reads_without_sqlalchemy(db_path: Path, demo: Brand) -> Non
     )
     assert '"to_post"' in done.stdout
     assert done.stdout.splitlines()[-1] == "LOADED []"
+
+
+def test_rows_todays_rules_would_refuse_are_shown_as_the_repositories_show_them(
+    store: Store, demo: Brand, now: datetime
+) -> None:
+    """A link written before links were checked, and tags given as a list holding a
+    semicolon: the repositories build posts and queue items from their columns, and so does
+    the snapshot, instead of stopping the brief on a validation error."""
+    assert demo.id is not None and store.sqlite_path is not None
+    item = store.inbox.add(
+        InboxItem(
+            brand_id=demo.id,
+            kind=InboxKind.DM,
+            text="old row",
+            received_at=now - timedelta(hours=1),
+            tags=("a;b", "x"),
+            priority=Priority.URGENT,
+        )
+    )
+    connection = sqlite3.connect(store.sqlite_path)
+    with connection:
+        connection.execute(
+            "UPDATE inbox_item SET url = 'www.example.com/x' WHERE id = ?", (item.id,)
+        )
+        connection.execute("UPDATE post SET link_url = 'not a url' WHERE brand_id = ?", (demo.id,))
+    connection.close()
+    expected, found = both(store, now.date(), now)
+    old = next(line.item for line in found.replies if line.item.id == item.id)
+    assert old.url == "www.example.com/x"
+    assert old.tags == ("a;b", "x")
+    assert all(line.post.link_url == "not a url" for line in found.posts)
+    assert_same(expected, found)
+
+
+def test_instants_before_the_year_1000_keep_four_digits() -> None:
+    assert stored_instant(datetime(999, 5, 1, 12, 0, tzinfo=UTC)) == "0999-05-01 12:00:00.000000"
+
+
+def test_smtui_today_json_stays_json_when_the_database_is_upgraded(tmp_path: Path) -> None:
+    from upgrade_support import database_at
+
+    from smtui.store.migrate import known_revisions
+
+    oldest = min(known_revisions())
+    path = database_at(tmp_path / "old.sqlite", oldest)
+    done = subprocess.run(
+        [sys.executable, "-m", "smtui", "--db", str(path), "today", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(done.stdout)["schema"] == "smtui.today/1"
+    assert "Upgraded the database" in done.stderr

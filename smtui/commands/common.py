@@ -119,7 +119,8 @@ def checked_clock() -> Clock:
 
 @contextmanager
 def open_store(workspace: Workspace, clock: Clock) -> Iterator[Store]:
-    """Open (creating or upgrading) the workspace's database, and say where any backup went."""
+    """Open (creating or upgrading) the workspace's database, and say where any backup went
+    (on stderr: a command's output, such as ``smtui today --json``, stays what it promises)."""
     from smtui.store import Store
 
     workspace.prepare_folder()
@@ -129,7 +130,8 @@ def open_store(workspace: Workspace, clock: Clock) -> Iterator[Store]:
             click.echo(
                 _("Upgraded the database; the previous version is saved as {path}").format(
                     path=result.backup
-                )
+                ),
+                err=True,
             )
         yield store
     finally:

@@ -10,7 +10,8 @@ repositories' order and on the same indexes; only the parameter style (``?``) is
 
 Values are stored as SQLAlchemy stores them on SQLite: instants as naive UTC text
 (``2026-11-23 15:30:00.000000``), days as ``YYYY-MM-DD``, flags as 0 or 1. Rows become the
-same pydantic models, validated as the repositories validate theirs.
+same pydantic models, built as the repositories build theirs: posts and queue items from
+their stored columns (stored values were validated when written), the rest validated.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -27,7 +28,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from smtui.domain.audit import AuditAction, AuditItem
-from smtui.domain.enums import InboxStatus
+from smtui.domain.enums import InboxKind, InboxStatus, PostStatus, Priority
 from smtui.domain.i18n import _
 from smtui.domain.inbox import OPEN_STATUSES, InboxItem, QueueCounts
 from smtui.domain.kpi import DueMetric, due_metric
@@ -52,9 +53,10 @@ def _columns(model: type[BaseModel], *, skip: Iterable[str] = (), table: str = "
 
 
 def stored_instant(value: datetime) -> str:
-    """An aware instant as SQLAlchemy's SQLite DATETIME stores it (naive UTC text)."""
+    """An aware instant as SQLAlchemy's SQLite DATETIME stores it (naive UTC text, the year
+    always in four digits, which ``%Y`` does not promise)."""
     utc = value.astimezone(UTC)
-    return f"{utc:%Y-%m-%d %H:%M:%S}.{utc.microsecond:06d}"
+    return f"{utc.year:04d}-{utc:%m-%d %H:%M:%S}.{utc.microsecond:06d}"
 
 
 def _instant(value: str | None) -> datetime | None:
@@ -71,7 +73,6 @@ _CHANNELS = (
     f"SELECT {_columns(Channel)} FROM channel WHERE brand_id = ? ORDER BY platform, handle, id"
 )
 _POST_NAMES = tuple(Post.model_fields)
-_POST_INSTANTS = ("scheduled_at", "published_at", "created_at", "updated_at")
 _POSTS = (
     f"SELECT {_columns(Post)} FROM post WHERE brand_id = ? AND scheduled_at >= ? "
     "AND scheduled_at < ? ORDER BY scheduled_at, id"
@@ -91,7 +92,6 @@ _SNOOZED = (
     "WHERE brand_id = ? AND status = ?"
 )
 _ITEM_NAMES = tuple(InboxItem.model_fields)
-_ITEM_INSTANTS = ("received_at", "due_at", "snoozed_until", "handled_at")
 _QUEUE = (
     f"SELECT {_columns(InboxItem)} FROM inbox_item WHERE brand_id = ? AND status = ? "
     "ORDER BY priority, due_at, id LIMIT ?"
@@ -135,20 +135,50 @@ _ACTIONS = (
 def _models(
     model: type[ModelT], names: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> list[ModelT]:
+    """Models validated from rows, as the repositories' ``model_validate(row)`` makes them."""
     return [model.model_validate(dict(zip(names, row, strict=True))) for row in rows]
 
 
-def _with_instants(
-    rows: Iterable[Sequence[Any]], names: Sequence[str], instants: Sequence[str]
-) -> list[list[Any]]:
-    where = [names.index(name) for name in instants]
-    converted = []
+def _stored(
+    model: type[ModelT],
+    names: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    convert: dict[str, Callable[[Any], Any]],
+) -> list[ModelT]:
+    """Models built from stored rows without validating them again, as the repositories'
+    fast paths build posts and queue items (``RowModels``): a row an older smtui wrote, which
+    today's rules would refuse, is still shown rather than stopping the brief."""
+    where = [(names.index(name), function) for name, function in convert.items()]
+    built = []
     for row in rows:
         values = list(row)
-        for index in where:
-            values[index] = _instant(values[index])
-        converted.append(values)
-    return converted
+        for index, function in where:
+            if values[index] is not None:
+                values[index] = function(values[index])
+        built.append(model.model_construct(**dict(zip(names, values, strict=True))))
+    return built
+
+
+def _rank(rank: int) -> Priority:
+    return _PRIORITIES[max(0, min(rank, len(_PRIORITIES) - 1))]
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(tag for tag in text.split(",") if tag)
+
+
+_PRIORITIES = tuple(Priority)
+_POST_TYPES: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(("scheduled_at", "published_at", "created_at", "updated_at"), _instant),
+    "status": PostStatus,
+}
+_ITEM_TYPES: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(("received_at", "due_at", "snoozed_until", "handled_at"), _instant),
+    "kind": InboxKind,
+    "status": InboxStatus,
+    "priority": _rank,
+    "tags": _tags,
+}
 
 
 def _queue_order(row: Sequence[Any]) -> tuple[Any, ...]:
@@ -222,7 +252,7 @@ class SqliteSnapshot:
 
     def posts_in_range(self, brand_id: int, start: datetime, end: datetime) -> list[Post]:
         rows = self._rows(_POSTS, brand_id, stored_instant(start), stored_instant(end))
-        return _models(Post, _POST_NAMES, _with_instants(rows, _POST_NAMES, _POST_INSTANTS))
+        return _stored(Post, _POST_NAMES, rows, _POST_TYPES)
 
     def slots(self, brand_id: int) -> list[RecurringSlot]:
         rows = self._rows(_SLOTS, brand_id)
@@ -248,9 +278,8 @@ class SqliteSnapshot:
             else self._rows(_QUEUE, brand_id, status.value, limit)
             for status in _TODO
         ]
-        head = list(itertools.islice(heapq.merge(*runs, key=_queue_order), limit))
-        rows = _with_instants(head, _ITEM_NAMES, _ITEM_INSTANTS)
-        return _models(InboxItem, _ITEM_NAMES, rows)
+        head = itertools.islice(heapq.merge(*runs, key=_queue_order), limit)
+        return _stored(InboxItem, _ITEM_NAMES, head, _ITEM_TYPES)
 
     def metrics_due(self, brand_id: int, day: date) -> list[DueMetric]:
         names = tuple(Metric.model_fields)

@@ -131,8 +131,8 @@ class Store:
     def warm_up(self) -> None:
         """Import SQLAlchemy and open the engine now (the UI calls this in a thread once its
         first frame is up), so that the first action does not wait for them."""
-        with self.read():
-            pass
+        with self.read() as session:
+            session.connection()  # connects: the pragmas and the WAL check run now
         _ = (self.settings, self.brands, self.posts, self.inbox, self.metric_values)
 
     def close(self) -> None:

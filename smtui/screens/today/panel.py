@@ -118,6 +118,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         width: filling it at width 0 first would build every row twice before the first
         frame."""
         if not self.size.width:
+            self._width = 0  # so that the next resize fills it, whatever width it comes back at
             return
         keep = self.current_line
         kept_key = self.key_of(keep) if keep is not None else None
