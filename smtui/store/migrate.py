@@ -37,6 +37,10 @@ class DamagedDatabaseError(DatabaseError):
     """An SQLite file SQLite itself cannot read: truncated or otherwise damaged."""
 
 
+class TargetExistsError(DatabaseError):
+    """A backup's name is taken: by an earlier copy, or by another smtui just now."""
+
+
 @dataclass(frozen=True, slots=True)
 class UpgradeResult:
     path: Path
@@ -216,11 +220,15 @@ def read_connection(path: Path) -> sqlite3.Connection:
 
 def backup_database(source: Path, target: Path) -> Path:
     """Copy ``source`` to ``target`` with SQLite's online backup: consistent even while open."""
+    taken = _("{path} already exists; choose another name").format(path=target)
     if target.exists():
-        raise DatabaseError(_("{path} already exists; choose another name").format(path=target))
+        raise TargetExistsError(taken)
     if not target.parent.is_dir():
         raise DatabaseError(_("the folder {folder} does not exist").format(folder=target.parent))
-    create_private_file(target)
+    try:
+        create_private_file(target)
+    except FileExistsError as error:  # made between the check and here
+        raise TargetExistsError(taken) from error
     try:
         src = read_connection(source)
         dst = sqlite3.connect(target)
@@ -284,9 +292,12 @@ def prepare_database(path: Path, now: datetime, migrations: Path | None = None) 
     if revision is not None:
         stamp = now.strftime("%Y%m%dT%H%M%SZ")
         name = f"{path.name}.{revision}.{stamp}"
-        target, counter = path.with_name(f"{name}.bak"), 2
-        while target.exists():  # a second smtui upgrading in the same second
-            target, counter = path.with_name(f"{name}-{counter}.bak"), counter + 1
-        backup = backup_database(path, target)
+        counter = 1
+        while backup is None:
+            target = path.with_name(f"{name}.bak" if counter == 1 else f"{name}-{counter}.bak")
+            try:
+                backup = backup_database(path, target)
+            except TargetExistsError:  # a second smtui upgrading in the same second
+                counter += 1
     _upgrade(path, migrations)
     return UpgradeResult(path, revision, head, backup)
