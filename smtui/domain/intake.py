@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from smtui.domain.enums import Priority
+from smtui.domain.enums import InboxKind, Priority
 from smtui.domain.inbox import InboxItem, PriorityRule, ResponseTarget
 from smtui.domain.planning import BrandSettings
 from smtui.domain.priority import CompiledRules
-from smtui.domain.response_time import due_at, target_minutes
+from smtui.domain.response_time import DueTimes, target_minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,19 +22,31 @@ class IntakeRules:
     timezone: str
     targets: Sequence[ResponseTarget] = ()
     rules: Sequence[PriorityRule] = ()
-    # The keywords folded once, not once per item of an import.
+    # Folded, placed or looked up once, not once per item of an import: the keywords, the
+    # working days, and the target of each kind and channel.
     compiled: CompiledRules = field(init=False, repr=False, compare=False)
+    due_times: DueTimes = field(init=False, repr=False, compare=False)
+    _minutes: dict[tuple[InboxKind, int | None], int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", CompiledRules(self.rules))
+        object.__setattr__(self, "due_times", DueTimes(self.settings, self.timezone))
+        object.__setattr__(self, "_minutes", {})
+
+    def target(self, kind: InboxKind, channel_id: int | None) -> int:
+        """The item's response target in minutes (see :func:`target_minutes`)."""
+        key = (kind, channel_id)
+        minutes = self._minutes.get(key)
+        if minutes is None:
+            minutes = self._minutes[key] = target_minutes(kind, channel_id, self.targets)
+        return minutes
 
     def decide(self, item: InboxItem, *, keep_priority: bool = False) -> tuple[datetime, Priority]:
         """The item's due time (its own, if set) and priority (its own, if ``keep_priority``):
         what :meth:`apply` sets, for an import that writes rows without copying models."""
         due = item.due_at
         if due is None:
-            minutes = target_minutes(item.kind, item.channel_id, self.targets)
-            due = due_at(item.received_at, minutes, self.settings, self.timezone)
+            due = self.due_times(item.received_at, self.target(item.kind, item.channel_id))
         priority = (
             item.priority if keep_priority else self.compiled.priority_for(item.kind, item.text)
         )
@@ -44,8 +56,8 @@ class IntakeRules:
         """The item with its due time (unless set) and its priority (unless ``keep_priority``)."""
         changes: dict[str, object] = {}
         if item.due_at is None:
-            minutes = target_minutes(item.kind, item.channel_id, self.targets)
-            changes["due_at"] = due_at(item.received_at, minutes, self.settings, self.timezone)
+            minutes = self.target(item.kind, item.channel_id)
+            changes["due_at"] = self.due_times(item.received_at, minutes)
         if not keep_priority:
             changes["priority"] = self.compiled.priority_for(item.kind, item.text)
         return item.model_copy(update=changes) if changes else item

@@ -44,17 +44,23 @@ class _Marks(dict[int, int | None]):
 _MARKS = _Marks()
 
 
+# Texts whose rule-given priority one CompiledRules remembers: an import's items repeat a
+# few texts ("Thanks!", a share's empty text) far more than they hold distinct ones.
+_REMEMBERED_TEXTS = 20_000
+
+
 class CompiledRules:
     """A brand's keyword rules folded once, for deciding the priority of many items (an
-    import folds each keyword once, not once per item)."""
+    import folds each keyword once, not once per item, and each repeated text once)."""
 
-    __slots__ = ("_keys", "rules")
+    __slots__ = ("_by_text", "_keys", "rules")
 
     def __init__(self, rules: Sequence[PriorityRule]) -> None:
         self.rules = tuple(rules)
         self._keys = tuple(
             (key, rule) for rule in self.rules if (key := fold(rule.keyword).strip())
         )
+        self._by_text: dict[str, Priority | None] = {}
 
     def matching(self, text: str) -> list[PriorityRule]:
         if not self._keys:
@@ -64,10 +70,22 @@ class CompiledRules:
 
     def priority_for(self, kind: InboxKind, text: str) -> Priority:
         """See :func:`priority_for`."""
+        if not self._keys:
+            return DEFAULT_PRIORITY[kind]
+        try:
+            ruled = self._by_text[text]
+        except KeyError:
+            ruled = self._ruled(text)
+            if len(self._by_text) < _REMEMBERED_TEXTS:
+                self._by_text[text] = ruled
+        return DEFAULT_PRIORITY[kind] if ruled is None else ruled
+
+    def _ruled(self, text: str) -> Priority | None:
+        """The most urgent priority of the rules the text matches, None if it matches none."""
         matched = self.matching(text)
         if matched:
             return min((rule.priority for rule in matched), key=lambda priority: priority.rank)
-        return DEFAULT_PRIORITY[kind]
+        return None
 
 
 def matching_rules(text: str, rules: Sequence[PriorityRule]) -> list[PriorityRule]:
