@@ -107,9 +107,15 @@ class Priority(Labelled):
     def from_rank(cls, rank: int) -> Priority:
         return list(cls)[rank]
 
+    @classmethod
+    def from_stored(cls, rank: int) -> Priority:
+        """The priority of a stored rank, a rank out of range taken as the nearest one."""
+        return _BY_RANK[max(0, min(rank, len(_BY_RANK) - 1))]
+
 
 # Looked up for every item an import writes and every queue row sorted.
 _RANKS: dict[Priority, int] = {priority: rank for rank, priority in enumerate(Priority)}
+_BY_RANK = tuple(Priority)
 
 
 class MetricFrequency(Labelled):

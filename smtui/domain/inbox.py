@@ -56,6 +56,18 @@ def tags_column(tags: Iterable[str]) -> str:
     return "," + ",".join(tags) + "," if tags else ""
 
 
+def tags_from_column(text: str | None) -> tuple[str, ...]:
+    """The tags of the stored form ``,a,b,`` (what :func:`tags_column` wrote), as stored."""
+    return tuple(tag for tag in text.split(",") if tag) if text else ()
+
+
+def stored_queue_order(priority: int, due: Any, item_id: int) -> tuple[Any, ...]:
+    """The queue's order (:func:`queue_order`) on a row's stored priority rank, due time and
+    id: instants compare as the driver returns them, and an item without a due time comes
+    last. Pages merge runs on it before any row becomes a model."""
+    return (priority, due is None, due or "", item_id)
+
+
 def aware_utc(value: datetime | None) -> datetime | None:
     """An instant in UTC; a naive one is taken as UTC (as the store hands them back).
 
@@ -120,7 +132,7 @@ class InboxItem(Model):
     @classmethod
     def _rank(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            return Priority.from_rank(max(0, min(value, len(Priority) - 1)))
+            return Priority.from_stored(value)
         return value
 
     @field_validator("tags", mode="before")
@@ -199,7 +211,7 @@ class PriorityRule(Model):
     @classmethod
     def _rank(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            return Priority.from_rank(max(0, min(value, len(Priority) - 1)))
+            return Priority.from_stored(value)
         return value
 
 

@@ -30,7 +30,13 @@ from pydantic import BaseModel
 from smtui.domain.audit import AuditAction, AuditItem
 from smtui.domain.enums import InboxKind, InboxStatus, PostStatus, Priority
 from smtui.domain.i18n import _
-from smtui.domain.inbox import OPEN_STATUSES, InboxItem, QueueCounts
+from smtui.domain.inbox import (
+    OPEN_STATUSES,
+    InboxItem,
+    QueueCounts,
+    stored_queue_order,
+    tags_from_column,
+)
 from smtui.domain.kpi import DueMetric, due_metric
 from smtui.domain.models import Brand, Channel, Metric, Objective
 from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
@@ -159,15 +165,6 @@ def _stored(
     return built
 
 
-def _rank(rank: int) -> Priority:
-    return _PRIORITIES[max(0, min(rank, len(_PRIORITIES) - 1))]
-
-
-def _tags(text: str) -> tuple[str, ...]:
-    return tuple(tag for tag in text.split(",") if tag)
-
-
-_PRIORITIES = tuple(Priority)
 _POST_TYPES: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("scheduled_at", "published_at", "created_at", "updated_at"), _instant),
     "status": PostStatus,
@@ -176,16 +173,13 @@ _ITEM_TYPES: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("received_at", "due_at", "snoozed_until", "handled_at"), _instant),
     "kind": InboxKind,
     "status": InboxStatus,
-    "priority": _rank,
-    "tags": _tags,
+    "priority": Priority.from_stored,
+    "tags": tags_from_column,
 }
 
 
 def _queue_order(row: Sequence[Any]) -> tuple[Any, ...]:
-    """The queue's order on a stored row, as the repository merges its runs: priority rank,
-    then due time (none last), then id; stored instants compare as text."""
-    priority, due, item_id = (row[index] for index in _QUEUE_KEY)
-    return (priority, due is None, due or "", item_id)
+    return stored_queue_order(*(row[index] for index in _QUEUE_KEY))
 
 
 class SqliteSnapshot:

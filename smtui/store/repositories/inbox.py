@@ -49,7 +49,9 @@ from smtui.domain.inbox import (
     QueueTab,
     ResponseTarget,
     queue_order,
+    stored_queue_order,
     tags_column,
+    tags_from_column,
 )
 from smtui.domain.intake import IntakeRules
 from smtui.domain.validation import DomainError
@@ -89,7 +91,6 @@ _TAB_STATUSES: dict[QueueTab, tuple[InboxStatus, ...]] = {
     QueueTab.DONE: DONE_STATUSES,
     QueueTab.ALL: tuple(InboxStatus),
 }
-_PRIORITIES = tuple(Priority)
 _KIND_VALUES = {kind: kind.value for kind in InboxKind}
 _STATUS_VALUES = {status: status.value for status in InboxStatus}
 _RANKS = {priority: priority.rank for priority in Priority}
@@ -99,8 +100,8 @@ _MODELS = RowModels(
     {
         "kind": {kind.value: kind for kind in InboxKind}.__getitem__,
         "status": {status.value: status for status in InboxStatus}.__getitem__,
-        "priority": lambda rank: _PRIORITIES[max(0, min(rank, len(_PRIORITIES) - 1))],
-        "tags": lambda text: tuple(tag for tag in text.split(",") if tag) if text else (),
+        "priority": Priority.from_stored,
+        "tags": tags_from_column,
     },
 )
 _PAGES: dict[tuple[bool, bool, bool, bool], Prepared] = {}
@@ -488,10 +489,7 @@ _RAW_ORDER = operator.itemgetter(
 
 
 def _raw_order(row: Sequence[Any]) -> tuple[Any, ...]:
-    """The queue's order (:func:`queue_order`) on a row as the driver returns it: instants
-    compare as stored, and an item without a due time comes last."""
-    priority, due, item_id = _RAW_ORDER(row)
-    return (priority, due is None, due or "", item_id)
+    return stored_queue_order(*_RAW_ORDER(row))
 
 
 def _known_by_join(
