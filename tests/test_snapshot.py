@@ -22,7 +22,8 @@ from smtui.domain.inbox import InboxItem
 from smtui.domain.models import Brand
 from smtui.store import DatabaseError, Store
 from smtui.store.brief_reads import StoreBriefSource
-from smtui.store.snapshot import SqliteSnapshot, stored_instant
+from smtui.store.snapshot import SqliteSnapshot
+from smtui.store.sqlite_settings import stored_instant
 from smtui.today.brief import Brief, build_brief
 
 REPO = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ import heapq
 import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -43,7 +43,7 @@ from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
 from smtui.domain.planning import BrandSettings, RecurringSlot
 from smtui.domain.post import Post
 from smtui.store.migrate import DatabaseError
-from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS
+from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS, stored_instant
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -56,13 +56,6 @@ def _columns(model: type[BaseModel], *, skip: Iterable[str] = (), table: str = "
     """The model's fields as a column list: a field the table lacks fails at once."""
     prefix = f"{table}." if table else ""
     return ", ".join(f'{prefix}"{name}"' for name in model.model_fields if name not in skip)
-
-
-def stored_instant(value: datetime) -> str:
-    """An aware instant as SQLAlchemy's SQLite DATETIME stores it (naive UTC text, the year
-    always in four digits, which ``%Y`` does not promise)."""
-    utc = value.astimezone(UTC)
-    return f"{utc.year:04d}-{utc:%m-%d %H:%M:%S}.{utc.microsecond:06d}"
 
 
 def _instant(value: str | None) -> datetime | None:

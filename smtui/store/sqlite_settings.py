@@ -4,12 +4,22 @@ and name the file the same way."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS = "FULL"
 IMMEDIATE = "smtui_immediate"  # the execution option that makes a transaction BEGIN IMMEDIATE
+# How SQLAlchemy's SQLite DATETIME stores an instant (naive UTC text, four-digit year): the
+# snapshot's parameters and the imports' inline formatting both write it this way.
+STORED_INSTANT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
 
 
 def sqlite_url(path: Path | str) -> str:
     return f"sqlite+pysqlite:///{Path(path)}"
+
+
+def stored_instant(value: datetime) -> str:
+    """An aware instant as the UTCDateTime column stores it on SQLite."""
+    v = value.astimezone(UTC)
+    return STORED_INSTANT % (v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond)

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from sqlalchemy import Boolean, Connection, Date, Engine, Select, Table
 from sqlalchemy.engine.interfaces import Dialect
 
+from smtui.store.sqlite_settings import STORED_INSTANT
 from smtui.store.tables import UTCDateTime
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -39,14 +40,13 @@ def instant(value: datetime | str | None) -> datetime | None:
     return value.replace(tzinfo=UTC)  # type: ignore[union-attr]
 
 
-_SQLITE_DATETIME = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
 # A plain UTC instant ``v`` as SQLite's DATETIME stores it (``2026-11-23 15:30:00.000000``),
 # written inline in PreparedInsert's generated loops (two instants a row).
 _UTC_TEXT = (
     "(utc_format % (v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond)"
     " if v.__class__ is datetime and v.tzinfo is UTC else {fallback}(v))"
 )
-_UTC_NAMES = {"utc_format": _SQLITE_DATETIME, "datetime": datetime, "UTC": UTC}
+_UTC_NAMES = {"utc_format": STORED_INSTANT, "datetime": datetime, "UTC": UTC}
 # Instants checked against the column type's own processor before _UTC_TEXT stands in for
 # it: the first day, the last, a day without microseconds, a leap day, and one not in UTC.
 _PROBES = (
