@@ -8,10 +8,11 @@ Run as a script, it is the baseline: a minimal Textual app that exits after its 
 Environment:
 - ``BENCH_FRAME_FILE``: where the wall-clock time (``time.time()``) of the first frame is
   written, so that the parent can subtract the moment it started the process, with the
-  process's peak memory so far (see :func:`peak_rss_kib`) and whether SQLAlchemy had been
-  imported by then.
-- ``BENCH_WAIT_SMTUI=1``: wait for a frame of one of smtui's screens (not the blank default
-  screen Textual shows before the app switches to its first mode).
+  process's peak memory so far (see :func:`peak_rss_kib`), whether SQLAlchemy had been
+  imported by then, and how many table rows the frame showed.
+- ``BENCH_WAIT_SMTUI=1``: wait for the first frame in which one of smtui's screens shows its
+  data (its ``ready``): not the blank default screen, nor Today's empty panels, which are
+  painted once before their first layout gives them the width to fill at.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def peak_rss_kib() -> int:
 
 def _wanted(screen: Any) -> bool:
     if os.environ.get("BENCH_WAIT_SMTUI") == "1":
-        return type(screen).__module__.startswith("smtui.screens")
+        return type(screen).__module__.startswith("smtui.screens") and bool(
+            getattr(screen, "ready", False)
+        )
     return True
 
 
@@ -74,6 +77,9 @@ class FirstFrameDriver(HeadlessDriver):
                     "peak_rss_kib": peak_rss_kib(),
                     # What the frame had to import: Today is read without SQLAlchemy.
                     "sqlalchemy_loaded": "sqlalchemy" in sys.modules,
+                    # What it showed: the rows of its tables (by name: the minimal app has none
+                    # and must not import DataTable).
+                    "rows_shown": sum(table.row_count for table in screen.query("DataTable")),
                 }
                 Path(target).write_text(json.dumps(note), encoding="utf-8")
             app.exit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pendulum
 from textual.app import App, SystemCommand
@@ -22,15 +23,31 @@ from smtui.resources import resource
 from smtui.screens import SmtuiScreen, screen_entries
 from smtui.settings import Settings
 from smtui.store import Store
-from smtui.widgets import BrandsProvider, HelpScreen, PickerScreen, ScreenActionsProvider
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 BRAND_SETTING = "ui.brand_id"
+
+
+# The palette's providers (and the modals below) are imported on first use, not for the first
+# frame: Textual's COMMANDS also takes a callable that returns the provider class.
+def _screen_actions_provider() -> type[Provider]:
+    from smtui.widgets import ScreenActionsProvider
+
+    return ScreenActionsProvider
+
+
+def _brands_provider() -> type[Provider]:
+    from smtui.widgets import BrandsProvider
+
+    return BrandsProvider
 
 
 class SmtuiApp(App[None]):
     CSS_PATH = str(resource("smtui.tcss"))
     TITLE = "smtui"
-    COMMANDS = App.COMMANDS | {ScreenActionsProvider, BrandsProvider}
+    COMMANDS = App.COMMANDS | {_screen_actions_provider, _brands_provider}
     BINDINGS = [
         Binding("question_mark", "help", _("Help"), tooltip=_("Every key of this screen")),
         Binding("q", "quit", _("Quit")),
@@ -142,11 +159,15 @@ class SmtuiApp(App[None]):
                 return
 
     def action_help(self) -> None:
+        from smtui.widgets import HelpScreen
+
         screen = self.screen
         title = getattr(screen, "TITLE_TEXT", "") or self.title
         self.push_screen(HelpScreen(title, screen.active_bindings))
 
     def action_pick_brand(self) -> None:
+        from smtui.widgets import PickerScreen
+
         brands = self.store.brands.list()
         choices = [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]
         hint = _("Enter choose · Esc cancel · n on the Strategy screen makes a new brand")

@@ -13,6 +13,7 @@ keep click's exit status 2.
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 from pathlib import Path
 
@@ -329,6 +330,11 @@ def main() -> None:
     a sixth of the time to the UI's first frame. Nearly all our garbage is freed by
     reference counting anyway. The UI turns the collector back on once Today is on screen
     (see :meth:`smtui.app.SmtuiApp.on_mount`), having frozen what the start made.
+
+    Pydantic's plugins are off unless the user's environment says otherwise: smtui uses none,
+    and looking for them reads the metadata of every installed package, a tenth of the time
+    to the first frame.
     """
     gc.disable()
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     cli.main(prog_name=PROG)

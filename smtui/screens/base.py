@@ -39,6 +39,12 @@ class SmtuiScreen(AppAccess, Screen[None]):
     def brand(self) -> Brand:
         return self.smtui.brand
 
+    @property
+    def ready(self) -> bool:
+        """Whether the screen shows what it read (the benchmark times the first frame where
+        this holds, not the frame of empty panels before it)."""
+        return self._shown
+
     def reload(self) -> None:
         """Read what the screen shows again from the store."""
 

@@ -22,8 +22,6 @@ from smtui.domain.post import Post, PostFilter, next_statuses
 from smtui.domain.publishing import text_to_publish
 from smtui.domain.validation import DomainError
 from smtui.screens.calendar.data import Catalogue
-from smtui.screens.calendar.editor import PostEditor, editor_values
-from smtui.widgets import ConfirmScreen, FormField, FormScreen, PickerScreen
 
 if TYPE_CHECKING:
     from smtui.app import SmtuiApp
@@ -128,6 +126,9 @@ class PostActions:
     # --- create and edit -------------------------------------------------------------
 
     def action_new_post(self) -> None:
+        # The editor and the dialogs are imported by the action: not for the first frame.
+        from smtui.screens.calendar.editor import PostEditor, editor_values
+
         day, at = self.new_post_moment()
         values = editor_values(None, self.brand, day, at)
         if self.filters.channel_id is not None:
@@ -138,6 +139,8 @@ class PostActions:
         self.app.push_screen(editor, self._saved)
 
     def action_edit_post(self) -> None:
+        from smtui.screens.calendar.editor import PostEditor, editor_values
+
         post = self._post_or_say()
         if post is None:
             return
@@ -183,6 +186,8 @@ class PostActions:
         self.after_change(self.store.posts.move(post.id or 0, when))
 
     def action_move_post(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         post = self._post_or_say()
         if post is None:
             return
@@ -210,6 +215,8 @@ class PostActions:
             self._say(_("Duplicated; the copy is selected"))
 
     def action_repurpose(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         post = self._post_or_say()
         if post is None:
             return
@@ -254,6 +261,8 @@ class PostActions:
         self._say(_("Copied the text for {platform}").format(platform=channel.platform.label))
 
     def action_publish(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         post = self._post_or_say()
         if post is None:
             return
@@ -291,6 +300,8 @@ class PostActions:
         self.app.push_screen(FormScreen(title, fields, values, submit), self._saved)
 
     def action_status(self) -> None:
+        from smtui.widgets import PickerScreen
+
         post = self._post_or_say()
         if post is None:
             return
@@ -308,6 +319,8 @@ class PostActions:
         self.app.push_screen(PickerScreen(title, choices), chosen)
 
     def action_delete_post(self) -> None:
+        from smtui.widgets import ConfirmScreen
+
         post = self._post_or_say()
         if post is None:
             return
@@ -326,6 +339,8 @@ class PostActions:
     # --- finding ---------------------------------------------------------------------
 
     def action_filter(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         catalogue = self._catalogue()
         assert self.brand.id is not None
         f = self.filters
@@ -397,6 +412,8 @@ class PostActions:
             self.filters_changed(filters)
 
     def action_search(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         fields = [
             FormField("text", _("Search titles and texts"), help=_("empty clears the search"))
         ]
@@ -412,6 +429,8 @@ class PostActions:
         )
 
     def action_go_to(self) -> None:
+        from smtui.widgets import FormField, FormScreen
+
         fields = [FormField("day", _("Date"), "date", required=True, placeholder="YYYY-MM-DD")]
 
         def submit(data: dict[str, Any]) -> date:

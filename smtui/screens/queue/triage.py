@@ -19,9 +19,6 @@ from smtui.domain.i18n import _
 from smtui.domain.inbox import InboxItem, QueueFilter
 from smtui.domain.models import Brand, Channel
 from smtui.domain.validation import DomainError
-from smtui.screens.queue import prompts
-from smtui.screens.queue.composer import ReplyComposer
-from smtui.widgets import FormScreen, PickerScreen
 
 if TYPE_CHECKING:
     from smtui.store import Store
@@ -111,6 +108,10 @@ class TriageDialogs:
         self.app.open_url(item.url)
 
     def action_reply(self) -> None:
+        # The composer, the prompts and the dialogs are imported by the action: not for the
+        # first frame of Today, which shows the replies owed.
+        from smtui.screens.queue.composer import ReplyComposer
+
         item = self.current
         if item is None or item.id is None:
             self.notify(_("Nothing to reply to."), severity="warning")
@@ -142,6 +143,9 @@ class TriageDialogs:
         self.app.push_screen(composer, done)
 
     def action_snooze(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import PickerScreen
+
         if not self.targets():
             self.notify(_("Nothing to snooze."), severity="warning")
             return
@@ -160,6 +164,9 @@ class TriageDialogs:
         self.app.push_screen(PickerScreen(_("Snooze until"), choices), chosen)
 
     def _typed_snooze(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import FormScreen
+
         def submit(data: dict[str, Any]) -> datetime:
             return prompts.parse_local(data.get("when") or "", self.brand.timezone, self.now)
 
@@ -171,6 +178,9 @@ class TriageDialogs:
         self.app.push_screen(form, done)
 
     def action_priority(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import PickerScreen
+
         item = self.current
         if item is None:
             return
@@ -186,6 +196,9 @@ class TriageDialogs:
         self.app.push_screen(picker, chosen)
 
     def action_tag(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import FormScreen
+
         item = self.current
         if item is None:
             return
@@ -208,6 +221,9 @@ class TriageDialogs:
         )
 
     def action_filters(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import FormScreen
+
         channels = list(self.channels.values())
         values = {
             "channel": str(self.filters.channel_id) if self.filters.channel_id else None,
@@ -239,6 +255,9 @@ class TriageDialogs:
         self.app.push_screen(form, done)
 
     def action_add(self) -> None:
+        from smtui.screens.queue import prompts
+        from smtui.widgets import FormScreen
+
         assert self.brand.id is not None
         brand_id = self.brand.id
 

@@ -149,6 +149,11 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
             title.append(f"  ({self.JUMP_KEY})", style="dim")
         self.border_title = title
 
+    @property
+    def filled(self) -> bool:
+        """Filled from a brief at its laid-out width (not yet, before the first layout)."""
+        return self._width > 0
+
     def on_resize(self) -> None:
         if self.size.width != self._width and self.today_screen.brief is not None:
             self.show(self.today_screen.brief)

@@ -28,7 +28,6 @@ from smtui.screens.today.replies import RepliesPanel
 from smtui.screens.today.sections import ActionsPanel, MetricsPanel, WeekPanel
 from smtui.today.brief import Brief, build_brief
 from smtui.today.source import BriefSource
-from smtui.widgets import FormField, FormScreen, PickerScreen
 from smtui.widgets.literal import literal
 
 ALL_BRANDS_SETTING = "ui.today.all_brands"
@@ -99,6 +98,10 @@ class TodayScreen(SmtuiScreen):
         if self.all_brands:
             return source.brands() or [self.brand]
         return [self.brand]
+
+    @property
+    def ready(self) -> bool:
+        return self.brief is not None and all(panel.filled for panel in self.panels())
 
     def panels(self) -> list[TodayPanel[Any]]:
         return list(self.query(TodayPanel))
@@ -186,6 +189,8 @@ class TodayScreen(SmtuiScreen):
         self.show_day(self.today)
 
     def action_go_to(self) -> None:
+        from smtui.widgets import FormField, FormScreen  # a dialog: not for the first frame
+
         fields = [
             FormField(
                 "day",
@@ -215,6 +220,8 @@ class TodayScreen(SmtuiScreen):
         self.query_one(f"#{panel}", TodayPanel).focus()
 
     def action_pick_brands(self) -> None:
+        from smtui.widgets import PickerScreen
+
         brands = self.store.brands.list()
         choices: list[tuple[str, Any]] = [(_("All brands together"), ALL)]
         choices += [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]

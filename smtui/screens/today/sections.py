@@ -18,9 +18,7 @@ from smtui.domain.kpi import MetricValue
 from smtui.domain.models import Brand
 from smtui.domain.pace import PaceVerdict
 from smtui.domain.validation import DomainError
-from smtui.screens.audit.forms import item_form
 from smtui.screens.calendar.look import colour_of
-from smtui.screens.kpi.forms import log_form
 from smtui.screens.today.panel import TodayPanel
 from smtui.today.brief import ActionLine, BehindLine, CadenceLine, MetricLine
 
@@ -59,6 +57,8 @@ class MetricsPanel(TodayPanel[MetricLine]):
 
     def action_log(self) -> None:
         """The KPI screen's log form, for the highlighted metric's brand and the day shown."""
+        from smtui.screens.kpi.forms import log_form  # a dialog: not for the first frame
+
         line = self.current_line
         if line is None:
             self.notify(_("Nothing to log on this day: every metric is up to date."))
@@ -199,6 +199,8 @@ class ActionsPanel(TodayPanel[ActionLine]):
         self.today_screen.refresh_brief()
 
     def action_follow_up(self) -> None:
+        from smtui.screens.audit.forms import item_form
+
         item = self._item()
         if item is None:
             return
