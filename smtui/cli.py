@@ -332,8 +332,8 @@ def main() -> None:
     (see :meth:`smtui.app.SmtuiApp.on_mount`), having frozen what the start made.
 
     Pydantic's plugins are off unless the user's environment says otherwise: smtui uses none,
-    and looking for them reads the metadata of every installed package, a tenth of the time
-    to the first frame.
+    and looking for them reads the metadata of every installed package, about 10 ms of every
+    start.
     """
     gc.disable()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
