@@ -29,22 +29,17 @@ LIMITS = {
 }
 KINDS = {kind.value: kind for kind in InboxKind}
 PRIORITIES = {priority.value: priority for priority in Priority}
-# The fields validation sets from what the reader gives, and with a priority of the file's.
-FIELDS_SET = frozenset(
-    (
-        "brand_id",
-        "channel_id",
-        "kind",
-        "author_name",
-        "author_handle",
-        "text",
-        "url",
-        "received_at",
-        "tags",
-        "external_id",
-        "source",
-    )
-)
+# The fields validation sets from what the reader gives (all but the id and the queue's own
+# state), and with a priority of the file's.
+FIELDS_SET = frozenset(InboxItem.model_fields) - {
+    "id",
+    "status",
+    "priority",
+    "due_at",
+    "snoozed_until",
+    "handled_at",
+    "reply_text",
+}
 FIELDS_SET_WITH_PRIORITY = FIELDS_SET | {"priority"}
 _new = InboxItem.__new__
 _set = object.__setattr__
