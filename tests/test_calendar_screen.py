@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
@@ -363,3 +363,62 @@ async def test_a_move_repaints_the_month_as_a_full_paint_would(
             grid._painted = None  # forget the last paint: the next one is whole
             grid.refresh()
             assert lines() == moved, f"after {key}"
+
+
+async def test_a_move_leaves_no_stale_cell_on_screen(make_smtui_app, store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    """A move marks only two cells dirty, so Textual keeps every other line it drew: what the
+    terminal shows after each move must be what it shows once the whole grid is drawn again."""
+    from smtui.demo import fill_demo
+    from smtui.screens.calendar.month_grid import MonthGrid
+
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        grid = app.screen.query_one(MonthGrid)
+        for key in ("right", "right", "down", "left", "end", "up", "home", "down"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown = app.export_screenshot()
+            grid.refresh()
+            await pilot.pause()
+            assert app.export_screenshot() == shown, f"after {key}"
+
+
+async def test_a_busy_day_scrolls_and_a_quiet_one_drops_the_scrollbar(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    """The day list's line count changes without a layout of the screen; its scrollbar still
+    comes and goes with the day, and the list shown is the one a full layout draws."""
+    x = channel_id(store, brand, Platform.X)
+    for minute in range(0, 600, 20):  # 30 posts on Wednesday 25 November, 06:00 to 15:40
+        store.posts.add(
+            Post(
+                brand_id=brand.id or 0,
+                channel_id=x,
+                title=f"Post at minute {minute}",
+                scheduled_at=datetime(2026, 11, 25, 11, 0, tzinfo=UTC) + timedelta(minutes=minute),
+                status=PostStatus.READY,
+            )
+        )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        day_list = screen.query_one(DayList)
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert len(day_list.posts) == 30
+        assert day_list.show_vertical_scrollbar
+        await pilot.press("enter", "end")
+        await pilot.pause()
+        assert day_list.scroll_y > 0
+        assert "Post at minute 580" in str(day_list.get_option_at_index(29).prompt)
+        await pilot.press("tab", "right")  # back to the grid, on to a day without posts
+        await pilot.pause()
+        assert day_list.posts == []
+        assert not day_list.show_vertical_scrollbar
+        assert day_list.scroll_y == 0
+        shown_now = app.export_screenshot()
+        screen.refresh(layout=True)
+        await pilot.pause()
+        assert app.export_screenshot() == shown_now

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -39,6 +41,12 @@ class DayList(OptionList):
     DEFAULT_CSS = """
     DayList { height: 1fr; }
     """
+
+    # Each day has its own number of lines, and a widget's virtual size asks for a layout of
+    # the whole screen when it changes: the calendar's every move would lay it all out again.
+    # The list's height comes from the stylesheet, not its lines, so a new count only needs
+    # a repaint; the scrollbar appearing or going still lays out (its own reactive does).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

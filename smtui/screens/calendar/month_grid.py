@@ -66,7 +66,8 @@ class MonthGrid(Widget, can_focus=True):
         Binding("end", "week_edge(6)", _("Sunday"), show=False),
     ]
 
-    cursor: reactive[date] = reactive(date.today, init=False)
+    # Not repainted by the reactive itself: :meth:`watch_cursor` says which cells changed.
+    cursor: reactive[date] = reactive(date.today, init=False, repaint=False)
 
     class Moved(Message):
         """The cursor moved to ``day``; the screen reloads when it left the loaded days."""
@@ -96,8 +97,23 @@ class MonthGrid(Widget, can_focus=True):
         self.set_reactive(MonthGrid.cursor, cursor)
         self.refresh()
 
-    def watch_cursor(self) -> None:
-        self.refresh()
+    def watch_cursor(self, before: date, after: date) -> None:
+        """A move within the painted month marks only the two cells dirty, as a table's
+        cursor marks two rows: Textual then renders and composes those lines alone."""
+        self.refresh(*self._moved_cells(before, after))
+
+    def _moved_cells(self, before: date, after: date) -> list[Region]:
+        """The regions of the cells ``before`` and ``after``, or none (the whole grid) when
+        the last paint is not of ``after``'s month."""
+        painted = self._painted
+        if painted is None:
+            return []
+        key, _cursor, lines = painted
+        start, cell_lines = key[0], key[1]
+        assert isinstance(start, date) and isinstance(cell_lines, int)
+        if grid_days(after)[0] != start:
+            return []
+        return [_cell_region(lines, start, day, cell_lines) for day in (before, after)]
 
     def action_step(self, days: int) -> None:
         self.cursor = self.cursor + timedelta(days=days)
@@ -212,18 +228,17 @@ class MonthGrid(Widget, can_focus=True):
         width: int,
     ) -> None:
         """Paint ``day``'s cell again in place, between the borders of the last full paint."""
-        week, column = divmod((day - start).days, 7)
-        edges = _column_edges(painted[0])
-        left, right = edges[column] + 1, edges[column + 1]
+        place = _cell_region(painted, start, day, lines)
         cell_options = options.update(
-            width=right - left, height=None, no_wrap=True, overflow="ellipsis"
+            width=place.width, height=None, no_wrap=True, overflow="ellipsis"
         )
         cell = console.render_lines(self._cell(day, lines, width), cell_options, pad=True)
-        top = 3 + week * (lines + 1)
         for row in range(lines):
-            line = painted[top + row]
-            before, _old, after = Segment.divide(line, [left, right, Segment.get_line_length(line)])
-            painted[top + row] = [*before, *cell[row], *after]
+            line = painted[place.y + row]
+            before, _old, after = Segment.divide(
+                line, [place.x, place.right, Segment.get_line_length(line)]
+            )
+            painted[place.y + row] = [*before, *cell[row], *after]
 
     def _style(self, name: str) -> str:
         return str(self.get_component_rich_style(name, partial=True))
@@ -259,6 +274,15 @@ class MonthGrid(Widget, can_focus=True):
         if day == self.cursor:
             cell.stylize(self._style("month-grid--cursor"))
         return cell
+
+
+def _cell_region(painted: list[list[Segment]], start: date, day: date, lines: int) -> Region:
+    """Where ``day``'s cell sits in a full paint of the grid that starts on ``start``:
+    between the borders its top line draws, below the header and the weeks above it."""
+    week, column = divmod((day - start).days, 7)
+    edges = _column_edges(painted[0])
+    left, right = edges[column] + 1, edges[column + 1]
+    return Region(left, 3 + week * (lines + 1), right - left, lines)
 
 
 def _column_edges(top_border: list[Segment]) -> list[int]:

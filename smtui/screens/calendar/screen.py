@@ -186,7 +186,8 @@ class CalendarScreen(PostActions, SmtuiScreen):
         label = day.strftime("%A %d %B")
         if day == self.today:
             label += "  " + _("(today)")
-        self.query_one("#day-heading", Static).update(label)
+        # One line high in the stylesheet: a new label needs no layout of the whole screen.
+        self.query_one("#day-heading", Static).update(label, layout=False)
         self.query_one(DayList).show(day, self.data, self.catalogue, self.missed)
 
     def paint_checks(self) -> None:
