@@ -333,3 +333,22 @@ def test_two_hundred_thousand_items_page_through_sql(
     assert counts.done == sum(1 for r in rows if r["status"] in ("done", "replied", "ignored"))
     vip = store.inbox.page(brand.id, QueueFilter(tab=QueueTab.ALL, tag="vip"), limit=500)
     assert len(vip.items) == 200 and vip.next is None
+
+
+def test_a_reimport_leaves_the_stored_items_as_they_were_worked(
+    store: Store, brand: Brand, channel: Channel, now: datetime
+) -> None:
+    """The INSERT leaves out a stored (channel, external id) rather than writing over it: an
+    item already triaged keeps its state when the same export is imported again."""
+    batch = [item(brand, now, n, channel_id=channel.id, external_id=f"x{n}") for n in range(3)]
+    store.inbox.import_items(brand.id, batch)
+    stored = store.inbox.page(brand.id, QueueFilter(tab=QueueTab.ALL)).items
+    worked = stored[0]
+    store.inbox.ignore([worked.id])
+    again = store.inbox.import_items(brand.id, [*batch, item(brand, now, 9, channel_id=channel.id)])
+    assert (again.added, again.duplicates) == (1, 3)
+    after = {
+        entry.id: entry for entry in store.inbox.page(brand.id, QueueFilter(tab=QueueTab.ALL)).items
+    }
+    assert after[worked.id].status is InboxStatus.IGNORED
+    assert len(after) == 4

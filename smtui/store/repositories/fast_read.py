@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, timezone
+from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -28,6 +29,8 @@ from smtui.store.tables import UTCDateTime
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Convert = Callable[[Any], Any]
 _set = object.__setattr__
+# The dialects whose INSERT takes ON CONFLICT ... DO NOTHING, and where SQLAlchemy builds it.
+_UPSERTS = {"sqlite": "sqlalchemy.dialects.sqlite", "postgresql": "sqlalchemy.dialects.postgresql"}
 
 
 def instant(value: datetime | str | None) -> datetime | None:
@@ -145,17 +148,31 @@ class PreparedInsert:
     When ``given`` names every column, each row is just that tuple.
     """
 
-    def __init__(self, table: Table, given: Sequence[str] = ()) -> None:
+    def __init__(
+        self, table: Table, given: Sequence[str] = (), *, unique: Sequence[str] = ()
+    ) -> None:
         self.table = table
         self.names = [column.name for column in table.columns if not column.primary_key]
         self.given = tuple(given)
+        self.unique = tuple(unique)
         assert set(self.given) <= set(self.names), "given columns must be the table's"
         self._compiled: dict[str, tuple[str, Callable[[Any], list[Any]]]] = {}
+
+    def skips_conflicts(self, dialect: Dialect) -> bool:
+        """Whether, on ``dialect``, a row whose ``unique`` columns are already stored is left
+        out by the INSERT itself (``ON CONFLICT (...) DO NOTHING``) rather than failing it."""
+        return bool(self.unique) and dialect.name in _UPSERTS
+
+    def _statement(self, dialect: Dialect) -> Any:
+        if not self.skips_conflicts(dialect):
+            return self.table.insert()
+        insert = import_module(_UPSERTS[dialect.name]).insert
+        return insert(self.table).on_conflict_do_nothing(index_elements=list(self.unique))
 
     def _compile(self, dialect: Dialect) -> tuple[str, Callable[[Any], list[Any]]]:
         found = self._compiled.get(dialect.name)
         if found is None:
-            compiled = self.table.insert().compile(dialect=dialect, column_keys=self.names)
+            compiled = self._statement(dialect).compile(dialect=dialect, column_keys=self.names)
             order = list(compiled.positiontup or []) if compiled.positional else self.names
             namespace: dict[str, Any] = {}
             cells = []
@@ -193,12 +210,15 @@ class PreparedInsert:
             found = self._compiled[dialect.name] = (compiled.string, values)
         return found
 
-    def execute(self, connection: Connection, rows: Sequence[Any]) -> None:
+    def execute(self, connection: Connection, rows: Sequence[Any]) -> int:
         """Insert ``rows`` (each a mapping of every column but the id, or as ``given`` says)
-        in the connection's transaction."""
-        if rows:
-            sql, values = self._compile(connection.dialect)
-            connection.exec_driver_sql(sql, values(rows))
+        in the connection's transaction; returns how many went in (fewer than given when a
+        conflict on ``unique`` left some out)."""
+        if not rows:
+            return 0
+        sql, values = self._compile(connection.dialect)
+        result = connection.exec_driver_sql(sql, values(rows))
+        return len(rows) if result.rowcount < 0 else result.rowcount
 
 
 @contextmanager

@@ -74,7 +74,7 @@ _TABLE: Table = InboxItemRow.__table__  # type: ignore[assignment]
 _CHUNK = 5_000
 # An import's rows: each item's fields, with the columns intake decides given apart.
 _DECIDED = ("brand_id", "kind", "status", "priority", "due_at", "tags")
-_INSERT = PreparedInsert(_TABLE, given=_DECIDED)
+_INSERT = PreparedInsert(_TABLE, given=_DECIDED, unique=("channel_id", "external_id"))
 # An import's keys, looked up in one join instead of hundreds of IN lists (whose bound
 # parameters SQLAlchemy expands one by one: 0.4 s for a hundred thousand keys).
 _KEYS_IN_SQL = 2_000
@@ -401,8 +401,11 @@ class InboxRepository(InboxActions, InboxFigures):
         with self.store.write() as session:
             rules = self.intake_rules(session, brand_id)
             decide = rules.decide
-            known = self._known(session, brand_id, items)
             connection = session.connection()
+            if not dry_run and _INSERT.skips_conflicts(connection.dialect):
+                known = self._unindexed_known(session, brand_id, items)
+            else:
+                known = self._known(session, brand_id, items)
             seen: set[tuple[int | None, str]] = set()
             tag_columns: dict[tuple[str, ...], str] = {}  # a file repeats a few tag sets
             for start in range(0, len(items), _CHUNK):
@@ -437,12 +440,36 @@ class InboxRepository(InboxActions, InboxFigures):
                         tag_column,
                     )
                     fresh.append((fields, decided))
-                added += len(fresh)
-                if not dry_run:
-                    _INSERT.execute(connection, fresh)
+                if dry_run:
+                    added += len(fresh)
+                else:
+                    added += _INSERT.execute(connection, fresh)
                     if progress is not None:
                         progress(len(fresh))
         return IntakeResult(added=added, duplicates=len(items) - added)
+
+    @classmethod
+    def _unindexed_known(
+        cls, session: Session, brand_id: int, items: Sequence[InboxItem]
+    ) -> list[bool]:
+        """:meth:`_known` for an import that writes, where the INSERT itself leaves out an
+        item whose (channel, external id) is stored: only the items without a channel, which
+        the unique index cannot see (its NULLs are all distinct), are looked up.
+
+        Why: looking up a hundred thousand keys first took a tenth of the import, to find
+        (in a file of new items) nothing, and the unique index checks each row anyway.
+        """
+        known = [False] * len(items)
+        unseen = [
+            index
+            for index, item in enumerate(items)
+            if item.channel_id is None and item.external_id
+        ]
+        if unseen:
+            found = cls._known(session, brand_id, [items[index] for index in unseen])
+            for index, stored in zip(unseen, found, strict=True):
+                known[index] = stored
+        return known
 
     def add_outreach_in(
         self, session: Session, brand_id: int, post_id: int, title: str, count: int, now: datetime
