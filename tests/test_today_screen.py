@@ -269,3 +269,28 @@ async def test_empty_workspace_says_what_to_do(make_smtui_app, store: Store) -> 
         await pilot.press("R", "d", "N", "l", "A", "space")
         await pilot.pause()
         assert app.screen is screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36)], ids=str)
+async def test_every_panel_and_column_fits_the_terminal(
+    make_smtui_app, demo: Brand, size: tuple[int, int]
+) -> None:
+    """On an 80-column terminal too, no panel runs past the screen's edge and no column past
+    its panel's: narrow panels give up the columns their marks already say."""
+    app = make_smtui_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        for panel in screen.panels():
+            assert panel.region.right <= size[0], panel.id
+            columns = sum(column.get_render_width(panel) for column in panel.columns.values())
+            assert columns <= panel.scrollable_content_region.width, panel.id
+            assert panel.row_count > 0 and panel.max_scroll_x == 0, panel.id
+        replies = screen.query_one(RepliesPanel)
+        labels = [str(column.label) for column in replies.columns.values()]
+        assert "Comment" in labels and "Author" in labels
+        if size[0] == 120:  # room for every column
+            assert {"Channel", "Target"} <= set(labels)
+        if size[0] == 80:
+            assert "Target" not in labels

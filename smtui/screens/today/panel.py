@@ -11,7 +11,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.widgets import DataTable
 
-from smtui.domain.i18n import _
+from smtui.domain.i18n import N_, _
 from smtui.domain.models import Brand
 from smtui.screens.base import AppAccess
 from smtui.widgets.literal import literal, literal_line
@@ -23,17 +23,22 @@ if TYPE_CHECKING:
 Line = TypeVar("Line")
 BRAND_WIDTH = 12
 BRAND_PREFIX = 8
+WIDE_MIN = 16
 
 
 class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     """Subclasses say which lines of the brief they show, their columns and their cells.
 
-    ``COLUMNS`` holds (label, width) pairs; one width is None and takes what the others
-    leave, so no row is cut by the edge of the panel. A Brand column comes first when the
-    brief shows several brands.
+    ``COLUMNS`` holds (label, width) pairs, labels untranslated (they name the columns in
+    ``NARROW_DROPS``); one width is None and takes what the others leave, so no row is cut
+    by the edge of the panel. A Brand column comes first when the brief shows several
+    brands.
     """
 
     COLUMNS: ClassVar[tuple[tuple[str, int | None], ...]] = ()
+    # Columns given up, in this order, while the wide one would be narrower than WIDE_MIN (an
+    # 80-column terminal): what they say is also in the row's mark or its wide cell.
+    NARROW_DROPS: ClassVar[tuple[str, ...]] = ()
     EMPTY: ClassVar[str] = ""
     JUMP_KEY: ClassVar[str] = ""
     BRAND_COLUMN: ClassVar[bool] = True  # narrow panels name the brand inside the wide cell
@@ -87,13 +92,28 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     def _columns(self) -> list[tuple[str, int | None]]:
         columns = list(self.COLUMNS)
         if self.several and self.BRAND_COLUMN:
-            columns.insert(1, (_("Brand"), BRAND_WIDTH))
+            columns.insert(1, (N_("Brand"), BRAND_WIDTH))
         return columns
 
     def _flex(self, columns: Sequence[tuple[str, int | None]]) -> int:
         width = self.scrollable_content_region.width or self.size.width or 60
         fixed = sum(w for _label, w in columns if w) + 2 * len(columns) + 1
         return max(12, width - fixed)
+
+    def _fitted(self) -> tuple[list[bool], list[tuple[str, int | None]], int]:
+        """Which of the columns are kept at this width, those columns, and the wide one's
+        width: NARROW_DROPS go, in order, while the wide column is under WIDE_MIN, so that
+        no column is pushed past the panel's edge."""
+        columns = self._columns()
+        kept = [True] * len(columns)
+        labels = [label for label, _width in columns]
+        for label in self.NARROW_DROPS:
+            if self._flex([c for c, keep in zip(columns, kept, strict=True) if keep]) >= WIDE_MIN:
+                break
+            if label in labels:
+                kept[labels.index(label)] = False
+        shown = [column for column, keep in zip(columns, kept, strict=True) if keep]
+        return kept, shown, self._flex(shown)
 
     def brand_cell(self, line: Line) -> list[RenderableType]:
         if not (self.several and self.BRAND_COLUMN):
@@ -125,16 +145,19 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         row = max(self.cursor_row, 0)
         self.several = brief.several_brands
         self.lines = list(self.lines_of(brief))
-        columns = self._columns()
-        flex = self._flex(columns)
+        kept, columns, flex = self._fitted()
         self._width = self.size.width
         self.clear(columns=True)
         if self.lines:
             self.show_header = True
             for label, width in columns:
-                self.add_column(label, width=width or flex)
+                self.add_column(_(label) if label else label, width=width or flex)
+            every = all(kept)
             for line in self.lines:
-                self.add_row(*self.cells(line, flex), key=self.key_of(line))
+                cells = self.cells(line, flex)
+                if not every:
+                    cells = tuple(cell for cell, keep in zip(cells, kept, strict=True) if keep)
+                self.add_row(*cells, key=self.key_of(line))
         else:  # one wide column, so the friendly line is never cut by a narrow one
             self.show_header = False
             self.add_column("", width=max(self.scrollable_content_region.width - 2, 20))

@@ -37,6 +37,7 @@ class PostsPanel(PostActions, TodayPanel[Row]):
         (N_("Post (and what stops it going out)"), None),
         (N_("Status"), 11),
     )
+    NARROW_DROPS = (N_("Status"), N_("Brand"))  # the mark shows the status, ⚠ what stops it
     EMPTY = N_("Nothing to post on this day.")
     JUMP_KEY = "P"
     BINDINGS: ClassVar[list[Binding]] = [

@@ -36,6 +36,7 @@ class RepliesPanel(TriageDialogs, TodayPanel[ReplyLine]):
         (N_("Comment"), None),
         (N_("Target"), 8),
     )
+    NARROW_DROPS = (N_("Target"), N_("Channel"), N_("Brand"))  # "!" marks a missed target
     EMPTY = N_("Inbox zero: nothing left to answer.")
     JUMP_KEY = "R"
     BINDINGS: ClassVar[list[Binding]] = list(TRIAGE_BINDINGS)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 class MetricsPanel(TodayPanel[MetricLine]):
     COLUMNS = (("", 1), (N_("Metric"), None), (N_("Every"), 7), (N_("Last"), 8))
+    NARROW_DROPS = (N_("Every"),)  # the log form says each metric's period
     EMPTY = N_("Every number is logged.")
     JUMP_KEY = "N"
     BRAND_COLUMN = False
