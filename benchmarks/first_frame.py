@@ -11,8 +11,8 @@ Environment:
   process's peak memory so far (see :func:`peak_rss_kib`), whether SQLAlchemy had been
   imported by then, and how many table rows the frame showed.
 - ``BENCH_WAIT_SMTUI=1``: wait for the first frame in which one of smtui's screens shows its
-  data (its ``ready``): not the blank default screen, nor Today's empty panels, which are
-  painted once before their first layout gives them the width to fill at.
+  data (its ``ready``): not the blank default screen, nor a frame of Today's panels before
+  they are filled (Today fills them before its first layout, at the widths it expects).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from smtui.domain.i18n import N_, _
@@ -95,12 +96,13 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
             columns.insert(1, (N_("Brand"), BRAND_WIDTH))
         return columns
 
-    def _flex(self, columns: Sequence[tuple[str, int | None]]) -> int:
-        width = self.scrollable_content_region.width or self.size.width or 60
+    def _flex(self, columns: Sequence[tuple[str, int | None]], width: int) -> int:
+        # Each column pads a cell either side; the last cell is the vertical scrollbar's, so
+        # that the row fits the same whether or not the panel has to scroll.
         fixed = sum(w for _label, w in columns if w) + 2 * len(columns) + 1
         return max(12, width - fixed)
 
-    def _fitted(self) -> tuple[list[bool], list[tuple[str, int | None]], int]:
+    def _fitted(self, width: int) -> tuple[list[bool], list[tuple[str, int | None]], int]:
         """Which of the columns are kept at this width, those columns, and the wide one's
         width: NARROW_DROPS go, in order, while the wide column is under WIDE_MIN, so that
         no column is pushed past the panel's edge."""
@@ -108,12 +110,13 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         kept = [True] * len(columns)
         labels = [label for label, _width in columns]
         for label in self.NARROW_DROPS:
-            if self._flex([c for c, keep in zip(columns, kept, strict=True) if keep]) >= WIDE_MIN:
+            shown = [column for column, keep in zip(columns, kept, strict=True) if keep]
+            if self._flex(shown, width) >= WIDE_MIN:
                 break
             if label in labels:
                 kept[labels.index(label)] = False
         shown = [column for column, keep in zip(columns, kept, strict=True) if keep]
-        return kept, shown, self._flex(shown)
+        return kept, shown, self._flex(shown, width)
 
     def brand_cell(self, line: Line) -> list[RenderableType]:
         if not (self.several and self.BRAND_COLUMN):
@@ -130,14 +133,29 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         cell.append_text(literal_line(text, max(width - len(cell), 4), style=style))
         return cell
 
+    def expected_width(self) -> int:
+        """The width this panel will be laid out at, before its first layout (the start):
+        its column's share of the terminal, as the body's own layout will arrange it, less
+        the panel's border.
+
+        Filling the rows at this width lets the first frame show them, and the layout that
+        follows keep them: filling only once laid out costs an empty frame and a second
+        layout of the screen. Should the guess be wrong, :meth:`on_resize` fills again."""
+        column = self.parent
+        body = column.parent if column is not None else None
+        if not isinstance(column, Widget) or not isinstance(body, Widget):
+            return 0
+        placements = body.layout.arrange(body, list(body.children), self.app.size)
+        for placement in placements:
+            if placement.widget is column:
+                return max(placement.region.width - self.styles.gutter.width, 0)
+        return 0
+
     def show(self, brief: Brief) -> None:
         """Fill the table from the brief, keeping the cursor on the same line if it is still
-        there (else on the same row number).
-
-        A panel not laid out yet is left for :meth:`on_resize`, which fills it at its real
-        width: filling it at width 0 first would build every row twice before the first
-        frame."""
-        if not self.size.width:
+        there (else on the same row number)."""
+        width = self.size.width or self.expected_width()
+        if not width:
             self._width = 0  # so that the next resize fills it, whatever width it comes back at
             return
         keep = self.current_line
@@ -145,8 +163,8 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         row = max(self.cursor_row, 0)
         self.several = brief.several_brands
         self.lines = list(self.lines_of(brief))
-        kept, columns, flex = self._fitted()
-        self._width = self.size.width
+        kept, columns, flex = self._fitted(width)
+        self._width = width
         self.clear(columns=True)
         if self.lines:
             self.show_header = True
@@ -160,7 +178,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
                 self.add_row(*cells, key=self.key_of(line))
         else:  # one wide column, so the friendly line is never cut by a narrow one
             self.show_header = False
-            self.add_column("", width=max(self.scrollable_content_region.width - 2, 20))
+            self.add_column("", width=max(width - 2, 20))
             self.add_row(Text(_(self.EMPTY), style="italic dim"))
         keys = [self.key_of(line) for line in self.lines]
         if kept_key in keys:
