@@ -167,6 +167,28 @@ async def test_step_to_tomorrow_and_back(make_smtui_app, store: Store, demo: Bra
         assert screen.day == TODAY and "(today)" in bar(screen)
 
 
+async def test_key_1_comes_back_to_the_same_today_read_again(
+    make_smtui_app, store: Store, demo: Brand
+) -> None:
+    """Today is the app's first screen without being installed as a mode; its key must
+    still switch back to it (the same screen, not a second one) and read the brief again."""
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        replies = screen.query_one(RepliesPanel)
+        head = replies.lines[0].item
+        await pilot.press("3")
+        assert type(app.screen).__name__ == "QueueScreen"
+        store.inbox.done([head.id])  # worked elsewhere while Today is out of view
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen is screen and app.current_mode == "today"
+        assert head.id not in [line.item.id for line in replies.lines]
+        await pilot.press("2", "1")
+        assert app.screen is screen and len(app.screen_stack) == 1
+
+
 async def test_new_post_from_today_lands_on_the_day(
     make_smtui_app, store: Store, demo: Brand
 ) -> None:

@@ -43,6 +43,8 @@ SCREENS = [
     ("6", "audit", N_("Audit"), "audit", "AuditScreen"),
 ]
 
+START_MODE = min(SCREENS)[1]  # the app opens on the screen of key 1
+
 
 def screen_entries() -> list[ScreenEntry]:
     entries = [
