@@ -141,6 +141,23 @@ def test_not_a_feed(tmp_path: Path, store: Store, brand: Brand) -> None:
     assert fetch_feed(store, feed).error == "this is not an RSS or Atom feed"
 
 
+def test_entry_with_a_blank_id_and_link_is_kept(tmp_path: Path, store: Store, brand: Brand) -> None:
+    """A tab for a link and a blank guid (found by the parser's property test) are no link
+    and no guid: the entry is stored under a guid of its text, not refused."""
+    page = tmp_path / "feed.xml"
+    page.write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+        b"<item><title>Blank</title><link>\t</link><guid> </guid></item>"
+        b'<item><title>Odd</title><link href="\t"/></item></channel></rss>'
+    )
+    feed = store.feeds.add(Feed(brand_id=brand.id, url=page.as_uri()))
+    result = fetch_feed(store, feed)
+    assert result.error is None and result.new == 2
+    entries = [entry for _feed, entry in store.feeds.entries(feed.brand_id)]
+    assert {entry.title for entry in entries} == {"Blank", "Odd"}
+    assert all(entry.link is None and len(entry.guid) == 64 for entry in entries)
+
+
 def test_entry_becomes_item_idea_or_is_dismissed(
     tmp_path: Path, store: Store, brand: Brand
 ) -> None:

@@ -147,13 +147,19 @@ def parse_entries(body: bytes, fetched_at: datetime) -> list[FeedEntry]:
     entries = []
     for entry in parsed.entries:
         title = strip_controls(html_to_text(entry.get("title", "")))
-        link = entry.get("link") or None
+        # A blank id or link (a tab in an href) says nothing: the model would strip it to an
+        # empty, refused guid.
+        link = str(entry.get("link") or "").strip() or None
         summary = strip_controls(html_to_text(entry.get("summary", "")))
-        guid = entry.get("id") or link or hashlib.sha256((title + summary).encode()).hexdigest()
+        guid = (
+            str(entry.get("id") or "").strip()
+            or link
+            or hashlib.sha256((title + summary).encode()).hexdigest()
+        )
         entries.append(
             FeedEntry(
                 feed_id=0,
-                guid=str(guid)[:500],
+                guid=guid[:500],
                 title=title[:2000],
                 link=link,
                 summary=summary[:20_000],
