@@ -1,4 +1,4 @@
-"""The first frame does not pay for dialogs.
+"""The first frame does not pay for dialogs, nor for the other screens' domain.
 
 Today's first frame (the cold start) needs its panels, not the forms, pickers, the help
 screen, the post editor or the reply composer: those load when an action opens them. Each
@@ -34,6 +34,23 @@ CHECK = (
 def test_app_and_today_load_no_dialog() -> None:
     result = subprocess.run(
         [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stdout
+
+
+# The other screens' domain: the audit's template and comparisons, the KPI models and figures.
+# Today shows audit actions and numbers to log, from modules of their own.
+DOMAIN_MODULES = ("smtui.domain.audit", "smtui.domain.kpi", "smtui.domain.engagement")
+
+START = (
+    "import sys, smtui.cli, smtui.app, smtui.screens.today.screen, smtui.store.snapshot; "
+    f"print(sorted(set(sys.modules) & set({DOMAIN_MODULES!r})))"
+)
+
+
+def test_the_start_loads_only_todays_domain() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", START], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]", result.stdout
 

@@ -4,7 +4,8 @@ brand's channels, compare two runs, measure progress).
 
 The template is a TOML file rather than code so that it can be edited, versioned and
 translated without touching Python; runs copy its items, so history never changes when
-the template does.
+the template does. A run's items, and the open actions among them, are in
+:mod:`smtui.domain.audit_items`, which Today's first frame loads without the rest.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
+from smtui.domain.audit_items import AuditItem
 from smtui.domain.enums import CadencePeriod, Platform
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel, LongText, Model, Name
 from smtui.domain.seeds import SEED_NAMES
-from smtui.domain.validation import check_url
 
 TEMPLATE_FILE = "audit_template.toml"
 
@@ -140,7 +141,7 @@ def expand(template: Template, channels: Sequence[Channel]) -> list[ItemSpec]:
     return specs
 
 
-# --- runs and items --------------------------------------------------------------------
+# --- runs (their items are in smtui.domain.audit_items) ---------------------------------
 
 
 class AuditRun(Model):
@@ -156,32 +157,6 @@ class AuditRun(Model):
         return self.finished_at is not None
 
 
-class AuditItem(Model):
-    id: int | None = None
-    run_id: int
-    key: Annotated[str, Field(max_length=120)] = ""
-    section: Annotated[str, Field(min_length=1, max_length=120)]
-    position: int = 0
-    text: Annotated[str, Field(min_length=1, max_length=20_000)]
-    source: Annotated[str, Field(max_length=60)] = ""
-    channel_id: int | None = None
-    done: bool = False
-    note: LongText = ""
-    evidence_url: str | None = None
-    due_date: date | None = None
-    owner: Annotated[str, Field(max_length=120)] = ""
-
-    @field_validator("evidence_url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return check_url(value) if value else None
-
-    @property
-    def is_action(self) -> bool:
-        """An item with a due date is an action the Today screen shows until it is done."""
-        return self.due_date is not None and not self.done
-
-
 @dataclass(frozen=True)
 class RunSummary:
     """A run with its counts, computed in SQL so the runs list never loads the items."""
@@ -194,16 +169,6 @@ class RunSummary:
     @property
     def percent(self) -> int:
         return self.done * 100 // self.total if self.total else 0
-
-
-@dataclass(frozen=True)
-class AuditAction:
-    """An open action item (due date, not done) with the run it belongs to: what the Today
-    screen lists, and what it needs to say where the action comes from."""
-
-    item: AuditItem
-    run_title: str
-    brand_id: int
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,8 @@ import pendulum
 from pydantic import Field
 
 from smtui.domain.engagement import engagement_rate
-from smtui.domain.enums import MetricFrequency
 from smtui.domain.i18n import N_, _
-from smtui.domain.models import Metric, Model
+from smtui.domain.models import Model
 from smtui.domain.validation import DomainError
 
 Count = Annotated[int, Field(ge=0)] | None
@@ -63,34 +62,6 @@ class PostMetric(Model):
     @property
     def rate(self) -> float | None:
         return engagement_rate(self.engagements, self.impressions, self.reach)
-
-
-@dataclass(frozen=True, slots=True)
-class DueMetric:
-    """A metric whose frequency asks for a value today, with its last one for reference."""
-
-    metric: Metric
-    last_date: date | None
-    last_value: float | None
-
-
-def period_start(frequency: MetricFrequency, today: date) -> date:
-    """The first day of the logging period holding ``today``."""
-    if frequency is MetricFrequency.DAILY:
-        return today
-    if frequency is MetricFrequency.WEEKLY:
-        return today - timedelta(days=today.weekday())
-    return today.replace(day=1)
-
-
-def due_metric(
-    metric: Metric, last_date: date | None, last_value: float | None, today: date
-) -> DueMetric | None:
-    """The metric as a number to log ``today`` (a local day), or None when its current
-    period already has a value: daily every day, weekly from Monday, monthly from the 1st."""
-    if last_date is None or last_date < period_start(metric.frequency, today):
-        return DueMetric(metric, last_date, last_value)
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from smtui.domain.audit import AuditAction
+from smtui.domain.audit_items import AuditAction
+from smtui.domain.due_metrics import DueMetric
 from smtui.domain.inbox import InboxItem, QueueCounts, QueueFilter
-from smtui.domain.kpi import DueMetric
 from smtui.domain.models import Brand, Channel, Objective
 from smtui.domain.pace import Pace
 from smtui.domain.planning import BrandSettings, RecurringSlot

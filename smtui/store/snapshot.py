@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from smtui.domain.audit import AuditAction, AuditItem
+from smtui.domain.audit_items import AuditAction, AuditItem
+from smtui.domain.due_metrics import DueMetric, due_metric
 from smtui.domain.enums import InboxKind, InboxStatus, PostStatus, Priority
 from smtui.domain.i18n import _
 from smtui.domain.inbox import (
@@ -37,7 +38,6 @@ from smtui.domain.inbox import (
     stored_queue_order,
     tags_from_column,
 )
-from smtui.domain.kpi import DueMetric, due_metric
 from smtui.domain.models import Brand, Channel, Metric, Objective
 from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
 from smtui.domain.planning import BrandSettings, RecurringSlot

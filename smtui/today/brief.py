@@ -13,7 +13,7 @@ import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from smtui.domain.audit import AuditAction
+from smtui.domain.audit_items import AuditAction
 from smtui.domain.cadence import (
     NOT_COUNTED,
     Verdict,
@@ -21,9 +21,9 @@ from smtui.domain.cadence import (
     in_the_past,
     period_of,
 )
+from smtui.domain.due_metrics import DueMetric
 from smtui.domain.enums import CadencePeriod, ChannelStatus, ObjectiveStatus, PostStatus
 from smtui.domain.inbox import InboxItem, queue_order
-from smtui.domain.kpi import DueMetric
 from smtui.domain.local_time import day_bounds, days_bounds, local
 from smtui.domain.models import Brand, Channel, Objective
 from smtui.domain.pace import Pace, PaceVerdict

@@ -16,9 +16,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from smtui.domain.due_metrics import DueMetric
 from smtui.domain.figures import number
 from smtui.domain.i18n import _
-from smtui.domain.kpi import DueMetric, KpiPeriod, MetricValue
+from smtui.domain.kpi import KpiPeriod, MetricValue
 from smtui.domain.models import Metric
 from smtui.domain.validation import DomainError, FieldErrors
 from smtui.screens.base import AppAccess

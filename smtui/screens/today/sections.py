@@ -14,7 +14,6 @@ from textual.binding import Binding
 from smtui.domain.cadence import Verdict, target_text
 from smtui.domain.figures import number
 from smtui.domain.i18n import N_, _
-from smtui.domain.kpi import MetricValue
 from smtui.domain.models import Brand
 from smtui.domain.pace import PaceVerdict
 from smtui.domain.validation import DomainError
@@ -23,7 +22,8 @@ from smtui.screens.today.panel import TodayPanel
 from smtui.today.brief import ActionLine, BehindLine, CadenceLine, MetricLine
 
 if TYPE_CHECKING:
-    from smtui.domain.audit import AuditItem
+    from smtui.domain.audit_items import AuditItem
+    from smtui.domain.kpi import MetricValue
     from smtui.today.brief import Brief
 
 

@@ -16,8 +16,9 @@ from sqlalchemy import Table, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from smtui.domain.due_metrics import DueMetric, due_metric
 from smtui.domain.i18n import _
-from smtui.domain.kpi import DueMetric, MetricValue, due_metric
+from smtui.domain.kpi import MetricValue
 from smtui.domain.models import Metric, Objective
 from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
 from smtui.domain.validation import DomainError

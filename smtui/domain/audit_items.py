@@ -1,0 +1,53 @@
+"""Provides an audit run's items, and the open actions among them (an item with a due
+date, not done) that Today lists until they are done.
+
+They live apart from the template, the comparisons and the competitors
+(:mod:`smtui.domain.audit`) so that Today's first frame does not load those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from smtui.domain.models import LongText, Model
+from smtui.domain.validation import check_url
+
+
+class AuditItem(Model):
+    id: int | None = None
+    run_id: int
+    key: Annotated[str, Field(max_length=120)] = ""
+    section: Annotated[str, Field(min_length=1, max_length=120)]
+    position: int = 0
+    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+    source: Annotated[str, Field(max_length=60)] = ""
+    channel_id: int | None = None
+    done: bool = False
+    note: LongText = ""
+    evidence_url: str | None = None
+    due_date: date | None = None
+    owner: Annotated[str, Field(max_length=120)] = ""
+
+    @field_validator("evidence_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return check_url(value) if value else None
+
+    @property
+    def is_action(self) -> bool:
+        """An item with a due date is an action the Today screen shows until it is done."""
+        return self.due_date is not None and not self.done
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    """An open action item (due date, not done) with the run it belongs to: what the Today
+    screen lists, and what it needs to say where the action comes from."""
+
+    item: AuditItem
+    run_title: str
+    brand_id: int
