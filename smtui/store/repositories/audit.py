@@ -13,8 +13,6 @@ from datetime import date, datetime
 from sqlalchemy import and_, case, func, or_, select
 
 from smtui.domain.audit import (
-    AuditAction,
-    AuditItem,
     AuditRun,
     CompetitorChange,
     CompetitorObservation,
@@ -25,6 +23,7 @@ from smtui.domain.audit import (
     expand,
     load_template,
 )
+from smtui.domain.audit_items import AuditAction, AuditItem
 from smtui.domain.enums import Platform
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel
