@@ -9,7 +9,8 @@ Environment:
 - ``BENCH_FRAME_FILE``: where the wall-clock time (``time.time()``) of the first frame is
   written, so that the parent can subtract the moment it started the process, with the
   process's peak memory so far (see :func:`peak_rss_kib`), whether SQLAlchemy had been
-  imported by then, and how many table rows the frame showed.
+  imported by then, which pydantic models had built their validator, and how many table
+  rows the frame showed.
 - ``BENCH_WAIT_SMTUI=1``: wait for the first frame in which one of smtui's screens shows its
   data (its ``ready``): not the blank default screen, nor a frame of Today's panels before
   they are filled (Today fills them before its first layout, at the widths it expects).
@@ -41,6 +42,24 @@ def peak_rss_kib() -> int:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return 0
+
+
+def validators_built() -> list[str]:
+    """The pydantic models whose validator was built by this frame (Today builds none: it
+    makes its models from stored rows, and a first validation loads pydantic's schema
+    machinery). Not imported here: the minimal app has no pydantic."""
+    if "pydantic" not in sys.modules:
+        return []
+    from pydantic import BaseModel
+
+    found: set[str] = set()
+    pending = list(BaseModel.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        if model.__dict__.get("__pydantic_complete__"):
+            found.add(f"{model.__module__}.{model.__qualname__}")
+    return sorted(found)
 
 
 def _wanted(screen: Any) -> bool:
@@ -77,6 +96,7 @@ class FirstFrameDriver(HeadlessDriver):
                     "peak_rss_kib": peak_rss_kib(),
                     # What the frame had to import: Today is read without SQLAlchemy.
                     "sqlalchemy_loaded": "sqlalchemy" in sys.modules,
+                    "validators_built": validators_built(),
                     # What it showed: the rows of its tables (by name: the minimal app has none
                     # and must not import DataTable).
                     "rows_shown": sum(table.row_count for table in screen.query("DataTable")),

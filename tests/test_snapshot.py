@@ -10,7 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from smtui.domain.clock import fixed
 from smtui.domain.enums import InboxKind, InboxStatus, Priority
 from smtui.domain.inbox import InboxItem
 from smtui.domain.models import Brand
+from smtui.domain.planning import BrandSettings
 from smtui.store import DatabaseError, Store
 from smtui.store.brief_reads import StoreBriefSource
 from smtui.store.snapshot import SqliteSnapshot
@@ -37,7 +38,7 @@ def both(store: Store, day: date, now: datetime) -> tuple[Brief, Brief]:
     expected = build_brief(reference, reference.brands(), day, now)
     assert store.sqlite_path is not None
     with SqliteSnapshot(store.sqlite_path) as snapshot:
-        assert snapshot.brands() == reference.brands()
+        assert repr(snapshot.brands()) == repr(reference.brands())
         found = build_brief(snapshot, snapshot.brands(), day, now)
     return expected, found
 
@@ -47,6 +48,11 @@ def assert_same(expected: Brief, found: Brief) -> None:
     for name in ("posts", "slots", "replies", "metrics", "week", "behind", "actions"):
         assert getattr(found, name) == getattr(expected, name), name
     assert found == expected
+    # Equal is not enough: a stored 'blog' equals Platform.BLOG and 1 equals True. The reprs
+    # show each value's type, as the screens and `is` comparisons meet it.
+    for name in ("posts", "slots", "replies", "metrics", "week", "behind", "actions"):
+        assert repr(getattr(found, name)) == repr(getattr(expected, name)), name
+    assert repr(found) == repr(expected)
 
 
 @pytest.fixture
@@ -90,6 +96,50 @@ def test_snoozed_items_wake_in_both_readers(store: Store, demo: Brand, now: date
         expected.replies_late,
     )
     assert_same(expected, found)
+
+
+def test_each_model_read_gives_the_repositories_types(
+    store: Store, demo: Brand, now: datetime
+) -> None:
+    """The snapshot builds its models from the rows without validating them (as the
+    repositories' fast paths do), converting what SQLite gives back; each read must give the
+    models, field by field and type by type, that the repositories validate. Brand settings
+    are checked saved and as defaults: the brief uses them without showing them."""
+    store.brand_settings.save(
+        BrandSettings(
+            brand_id=demo.id,
+            working_hours_enabled=True,
+            work_days=(1, 2, 4),
+            work_start=time(8, 30),
+            work_end=time(18, 0),
+            conflict_gap_minutes=45,
+        )
+    )
+    other = store.brands.add(Brand(name="Other", timezone="Europe/Paris"))
+    reference = StoreBriefSource(store)
+    day = now.date()
+    assert store.sqlite_path is not None
+    with SqliteSnapshot(store.sqlite_path) as snapshot:
+        for brand_id in (demo.id, other.id):
+            assert brand_id is not None
+            for read in ("channels", "slots", "brand_settings", "objectives"):
+                found, expected = (
+                    getattr(snapshot, read)(brand_id),
+                    getattr(reference, read)(brand_id),
+                )
+                assert repr(found) == repr(expected), read
+            found_due, expected_due = (
+                snapshot.metrics_due(brand_id, day),
+                reference.metrics_due(brand_id, day),
+            )
+            assert repr(found_due) == repr(expected_due)
+            found_actions = snapshot.actions_due(brand_id, day + timedelta(days=60), 50)
+            expected_actions = reference.actions_due(brand_id, day + timedelta(days=60), 50)
+            assert repr(found_actions) == repr(expected_actions)
+        assert snapshot.brand_settings(demo.id).working_hours_enabled is True
+        assert snapshot.objectives(demo.id) and snapshot.actions_due(
+            demo.id, day + timedelta(60), 50
+        )
 
 
 @pytest.mark.slow

@@ -10,8 +10,9 @@ repositories' order and on the same indexes; only the parameter style (``?``) is
 
 Values are stored as SQLAlchemy stores them on SQLite: instants as naive UTC text
 (``2026-11-23 15:30:00.000000``), days as ``YYYY-MM-DD``, flags as 0 or 1. Rows become the
-same pydantic models, built as the repositories build theirs: posts and queue items from
-their stored columns (stored values were validated when written), the rest validated.
+same pydantic models, every one built from its stored columns (stored values were validated
+when written), as the repositories' fast paths build posts and queue items; a test holds each
+read to the repositories' validated models, type by type.
 """
 
 from __future__ import annotations
@@ -29,7 +30,18 @@ from pydantic import BaseModel
 
 from smtui.domain.audit_items import AuditAction, AuditItem
 from smtui.domain.due_metrics import DueMetric, due_metric
-from smtui.domain.enums import InboxKind, InboxStatus, PostStatus, Priority
+from smtui.domain.enums import (
+    CadencePeriod,
+    ChannelStatus,
+    InboxKind,
+    InboxStatus,
+    MetricFrequency,
+    ObjectiveStatus,
+    ObjectiveType,
+    Platform,
+    PostStatus,
+    Priority,
+)
 from smtui.domain.i18n import _
 from smtui.domain.inbox import (
     OPEN_STATUSES,
@@ -40,7 +52,7 @@ from smtui.domain.inbox import (
 )
 from smtui.domain.models import Brand, Channel, Metric, Objective
 from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
-from smtui.domain.planning import BrandSettings, RecurringSlot
+from smtui.domain.planning import BrandSettings, RecurringSlot, parse_clock_time, parse_weekdays
 from smtui.domain.post import Post
 from smtui.store.migrate import DatabaseError
 from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS, stored_instant
@@ -131,22 +143,21 @@ _ACTIONS = (
 )
 
 
-def _models(
-    model: type[ModelT], names: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> list[ModelT]:
-    """Models validated from rows, as the repositories' ``model_validate(row)`` makes them."""
-    return [model.model_validate(dict(zip(names, row, strict=True))) for row in rows]
-
-
 def _stored(
     model: type[ModelT],
     names: Sequence[str],
     rows: Iterable[Sequence[Any]],
-    convert: dict[str, Callable[[Any], Any]],
+    convert: dict[str, Callable[[Any], Any]] | None = None,
 ) -> list[ModelT]:
     """Models built from stored rows without validating them again, as the repositories'
     fast paths build posts and queue items (``RowModels``): a row an older smtui wrote, which
-    today's rules would refuse, is still shown rather than stopping the brief."""
+    today's rules would refuse, is still shown rather than stopping the brief.
+
+    ``convert`` turns what SQLite gives back (text, 0 and 1) into the field's type, as
+    validation would. Not validating matters for the start too: a model's first validation
+    builds its validator, and the first of all loads pydantic's schema machinery and looks
+    for its plugins, some 30 ms before Today's first frame."""
+    convert = convert or {}
     where = [(names.index(name), function) for name, function in convert.items()]
     built = []
     for row in rows:
@@ -162,6 +173,27 @@ _POST_TYPES: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("scheduled_at", "published_at", "created_at", "updated_at"), _instant),
     "status": PostStatus,
 }
+_CHANNEL_TYPES: dict[str, Callable[[Any], Any]] = {
+    "platform": Platform,
+    "status": ChannelStatus,
+    "cadence_period": CadencePeriod,
+}
+_SETTINGS_TYPES: dict[str, Callable[[Any], Any]] = {
+    "working_hours_enabled": bool,
+    "work_days": parse_weekdays,
+    "work_start": lambda text: parse_clock_time(text, "work_start"),
+    "work_end": lambda text: parse_clock_time(text, "work_end"),
+}
+_METRIC_TYPES: dict[str, Callable[[Any], Any]] = {
+    "frequency": MetricFrequency,
+    "higher_is_better": bool,
+}
+_OBJECTIVE_TYPES: dict[str, Callable[[Any], Any]] = {
+    "type": ObjectiveType,
+    "status": ObjectiveStatus,
+    **dict.fromkeys(("start_date", "due_date"), _day),
+}
+_AUDIT_ITEM_TYPES: dict[str, Callable[[Any], Any]] = {"done": bool, "due_date": _day}
 _ITEM_TYPES: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("received_at", "due_at", "snoozed_until", "handled_at"), _instant),
     "kind": InboxKind,
@@ -232,10 +264,11 @@ class SqliteSnapshot:
         return rows[0][0] if rows else default
 
     def brands(self) -> list[Brand]:
-        return _models(Brand, tuple(Brand.model_fields), self._rows(_BRANDS))
+        return _stored(Brand, tuple(Brand.model_fields), self._rows(_BRANDS))
 
     def channels(self, brand_id: int) -> list[Channel]:
-        return _models(Channel, tuple(Channel.model_fields), self._rows(_CHANNELS, brand_id))
+        rows = self._rows(_CHANNELS, brand_id)
+        return _stored(Channel, tuple(Channel.model_fields), rows, _CHANNEL_TYPES)
 
     def posts_in_range(self, brand_id: int, start: datetime, end: datetime) -> list[Post]:
         rows = self._rows(_POSTS, brand_id, stored_instant(start), stored_instant(end))
@@ -243,13 +276,14 @@ class SqliteSnapshot:
 
     def slots(self, brand_id: int) -> list[RecurringSlot]:
         rows = self._rows(_SLOTS, brand_id)
-        return _models(RecurringSlot, tuple(RecurringSlot.model_fields), rows)
+        return _stored(RecurringSlot, tuple(RecurringSlot.model_fields), rows)
 
     def brand_settings(self, brand_id: int) -> BrandSettings:
         rows = self._rows(_BRAND_SETTINGS, brand_id)
         if not rows:
-            return BrandSettings(brand_id=brand_id)
-        return _models(BrandSettings, tuple(BrandSettings.model_fields), rows)[0]
+            return BrandSettings.model_construct(brand_id=brand_id)  # the defaults
+        names = tuple(BrandSettings.model_fields)
+        return _stored(BrandSettings, names, rows, _SETTINGS_TYPES)[0]
 
     def queue_counts(self, brand_id: int, now: datetime) -> QueueCounts:
         at = stored_instant(now)
@@ -272,7 +306,7 @@ class SqliteSnapshot:
         names = tuple(Metric.model_fields)
         due = []
         for row in self._rows(_DUE, brand_id):
-            metric = Metric.model_validate(dict(zip(names, row[: len(names)], strict=True)))
+            (metric,) = _stored(Metric, names, [row[: len(names)]], _METRIC_TYPES)
             last_day, last_value = _day(row[len(names)]), row[len(names) + 1]
             found = due_metric(metric, last_day, last_value, day)
             if found is not None:
@@ -281,7 +315,8 @@ class SqliteSnapshot:
 
     def objectives(self, brand_id: int) -> list[Objective]:
         names = (*(name for name in Objective.model_fields if name != "metric_name"),)
-        return _models(Objective, (*names, "metric_name"), self._rows(_OBJECTIVES, brand_id))
+        rows = self._rows(_OBJECTIVES, brand_id)
+        return _stored(Objective, (*names, "metric_name"), rows, _OBJECTIVE_TYPES)
 
     def pace(self, objective: Objective, day: date) -> Pace:
         if objective.metric_id is None:
@@ -301,11 +336,9 @@ class SqliteSnapshot:
 
     def actions_due(self, brand_id: int, day: date, limit: int) -> list[AuditAction]:
         names = tuple(AuditItem.model_fields)
+        rows = self._rows(_ACTIONS, day.isoformat(), brand_id, limit)
+        items = _stored(AuditItem, names, [row[: len(names)] for row in rows], _AUDIT_ITEM_TYPES)
         return [
-            AuditAction(
-                AuditItem.model_validate(dict(zip(names, row[: len(names)], strict=True))),
-                row[len(names)],
-                row[len(names) + 1],
-            )
-            for row in self._rows(_ACTIONS, day.isoformat(), brand_id, limit)
+            AuditAction(item, row[len(names)], row[len(names) + 1])
+            for item, row in zip(items, rows, strict=True)
         ]
