@@ -31,11 +31,16 @@ CHECK = (
 )
 
 
-def test_app_and_today_load_no_dialog() -> None:
+def printed_by(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter, where nothing was imported before it."""
     result = subprocess.run(
-        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert result.stdout.strip() == "[]", result.stdout
+    return result.stdout.strip()
+
+
+def test_app_and_today_load_no_dialog() -> None:
+    assert printed_by(CHECK) == "[]"
 
 
 # The other screens' domain: the audit's template and comparisons, the KPI models and figures.
@@ -49,10 +54,7 @@ START = (
 
 
 def test_the_start_loads_only_todays_domain() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", START], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "[]", result.stdout
+    assert printed_by(START) == "[]"
 
 
 def test_lazy_names_still_import() -> None:
