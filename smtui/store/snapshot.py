@@ -304,9 +304,10 @@ class SqliteSnapshot:
 
     def metrics_due(self, brand_id: int, day: date) -> list[DueMetric]:
         names = tuple(Metric.model_fields)
+        rows = self._rows(_DUE, brand_id)
+        metrics = _stored(Metric, names, [row[: len(names)] for row in rows], _METRIC_TYPES)
         due = []
-        for row in self._rows(_DUE, brand_id):
-            (metric,) = _stored(Metric, names, [row[: len(names)]], _METRIC_TYPES)
+        for metric, row in zip(metrics, rows, strict=True):
             last_day, last_value = _day(row[len(names)]), row[len(names) + 1]
             found = due_metric(metric, last_day, last_value, day)
             if found is not None:
