@@ -82,7 +82,8 @@ def test_the_first_frame_of_today_is_read_without_sqlalchemy(
         "BENCH_WAIT_SMTUI": "1",
     }
     command = [sys.executable, "-m", "smtui", "--db", str(db_path)]
-    subprocess.run(command, env=env, capture_output=True, timeout=120, check=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
     note = json.loads(frame.read_text(encoding="utf-8"))
     assert note["sqlalchemy_loaded"] is False
     # Nor is any model validated: the snapshot builds them from the stored rows, and a first
