@@ -321,3 +321,23 @@ async def test_every_panel_and_column_fits_the_terminal(
             assert {"Channel", "Target"} <= set(labels)
         if size[0] == 80:
             assert "Target" not in labels
+
+
+async def test_all_brands_shorten_the_brand_before_giving_up_a_column(
+    make_smtui_app, store: Store, demo: Brand
+) -> None:
+    """At 120 columns, the Brand column all brands add would push the replies' time to
+    target out; it gives up its last cells instead, and every column stays."""
+    store.brands.add(Brand(name="Atelier Nord", timezone="Europe/Paris"))
+    app = make_smtui_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        replies = app.screen.query_one(RepliesPanel)
+        assert replies.several
+        widths = {str(column.label): column.width for column in replies.columns.values()}
+        assert {"Brand", "Channel", "Author", "Comment", "Target"} <= set(widths)
+        assert widths["Brand"] == 8 and widths["Comment"] >= 16
+        brand, *_rest = replies.get_row_at(0)[1:]
+        assert str(brand) == "Maple &…"
+        posts = app.screen.query_one(PostsPanel)  # wide enough for the whole brand
+        assert {str(c.label): c.width for c in posts.columns.values()}["Brand"] == 12

@@ -50,6 +50,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         self.lines: list[Line] = []
         self.several = False
         self._width = 0
+        self._brand_width = BRAND_WIDTH
 
     # --- what a subclass provides ---------------------------------------------------
 
@@ -90,10 +91,10 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     def store(self) -> Any:
         return self.smtui.store
 
-    def _columns(self) -> list[tuple[str, int | None]]:
+    def _columns(self, brand_width: int) -> list[tuple[str, int | None]]:
         columns = list(self.COLUMNS)
         if self.several and self.BRAND_COLUMN:
-            columns.insert(1, (N_("Brand"), BRAND_WIDTH))
+            columns.insert(1, (N_("Brand"), brand_width))
         return columns
 
     def _flex(self, columns: Sequence[tuple[str, int | None]], width: int) -> int:
@@ -105,8 +106,16 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     def _fitted(self, width: int) -> tuple[list[bool], list[tuple[str, int | None]], int]:
         """Which of the columns are kept at this width, those columns, and the wide one's
         width: NARROW_DROPS go, in order, while the wide column is under WIDE_MIN, so that
-        no column is pushed past the panel's edge."""
-        columns = self._columns()
+        no column is pushed past the panel's edge.
+
+        A Brand column first gives up its last cells (a brand's first word says which one
+        it is): at 120 columns, all brands together would otherwise cost the replies their
+        time to target."""
+        self._brand_width = BRAND_WIDTH
+        columns = self._columns(BRAND_WIDTH)
+        if self._flex(columns, width) < WIDE_MIN:
+            self._brand_width = BRAND_PREFIX
+            columns = self._columns(BRAND_PREFIX)
         kept = [True] * len(columns)
         labels = [label for label, _width in columns]
         for label in self.NARROW_DROPS:
@@ -121,7 +130,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
     def brand_cell(self, line: Line) -> list[RenderableType]:
         if not (self.several and self.BRAND_COLUMN):
             return []
-        return [literal_line(self.brand_of(line).name, BRAND_WIDTH)]
+        return [literal_line(self.brand_of(line).name, self._brand_width)]
 
     def wide_cell(self, line: Line, text: str, width: int, style: str = "") -> Text:
         """The wide column's text, led by the brand's name where the panel has no Brand
