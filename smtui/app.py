@@ -178,7 +178,8 @@ class SmtuiApp(App[None]):
 
         screen = self.screen
         title = getattr(screen, "TITLE_TEXT", "") or self.title
-        self.push_screen(HelpScreen(title, screen.active_bindings))
+        marks = screen.help_marks() if isinstance(screen, SmtuiScreen) else []
+        self.push_screen(HelpScreen(title, screen.active_bindings, marks))
 
     def action_pick_brand(self) -> None:
         from smtui.widgets import PickerScreen

@@ -15,6 +15,7 @@ from smtui.domain.post import Post
 from smtui.screens.calendar.agenda import Agenda
 from smtui.screens.calendar.day_list import DayList
 from smtui.screens.calendar.editor import PostEditor
+from smtui.screens.calendar.look import legend
 from smtui.screens.calendar.screen import CalendarScreen
 from smtui.store import Store
 from smtui.widgets import ConfirmScreen, FormScreen
@@ -422,3 +423,32 @@ async def test_a_busy_day_scrolls_and_a_quiet_one_drops_the_scrollbar(
         screen.refresh(layout=True)
         await pilot.pause()
         assert app.export_screenshot() == shown_now
+
+
+def test_the_legend_gives_up_space_then_whole_entries() -> None:
+    full = legend(200)
+    assert full.startswith("· Idea  ○ Draft") and full.endswith("✗ Skipped")
+    closer = legend(len(full) - 1)
+    assert "  " not in closer and closer.endswith("✗ Skipped")
+    narrow = legend(46)
+    assert narrow == "· Idea ○ Draft ◐ Ready ● Scheduled ✓ Published"
+    assert legend(45) == "· Idea ○ Draft ◐ Ready ● Scheduled"
+    assert legend(3) == ""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=str)
+async def test_the_legend_shows_whole_entries_at_its_width(
+    make_smtui_app, brand: Brand, size: tuple[int, int]
+) -> None:
+    app = make_smtui_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_calendar(pilot)
+        line = screen.query_one("#calendar-legend", Static)
+        text = shown(line).rstrip()
+        assert text == legend(line.content_region.width)
+        assert 0 < len(text) <= line.content_region.width
+        if size == (120, 36):
+            assert text.endswith("✗ Skipped")
+        await pilot.resize_terminal(120, 36)  # drawn again at its new width
+        await pilot.pause()
+        assert shown(line).rstrip().endswith("✗ Skipped")

@@ -48,6 +48,11 @@ class SmtuiScreen(AppAccess, Screen[None]):
     def reload(self) -> None:
         """Read what the screen shows again from the store."""
 
+    def help_marks(self) -> list[tuple[str, str]]:
+        """The marks this screen draws and what each means, for its help screen: a glyph
+        means nothing to someone who has not been told."""
+        return []
+
     def on_screen_resume(self) -> None:
         if self._shown:
             return

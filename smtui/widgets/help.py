@@ -1,6 +1,9 @@
-"""Provides the help screen: every key of the screen it was opened from, and the global ones."""
+"""Provides the help screen: every key of the screen it was opened from, the global ones,
+and what the marks it draws mean."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +14,8 @@ from textual.widgets import DataTable, Static
 
 from smtui.domain.i18n import _
 from smtui.widgets.literal import literal
+
+DOES_WIDTH = 46  # what an 80-column terminal's dialog leaves beside the keys
 
 
 def _from_textual(active: ActiveBinding) -> bool:
@@ -32,10 +37,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "close", _("Close"), id="help.close")]
 
-    def __init__(self, title: str, bindings: dict[str, ActiveBinding]) -> None:
+    def __init__(
+        self,
+        title: str,
+        bindings: dict[str, ActiveBinding],
+        marks: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.rows = self._rows(bindings)
+        self.marks = list(marks)
 
     def _rows(self, bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
         """smtui's own keys first; the cursor keys of Textual's widgets after them."""
@@ -58,9 +69,22 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[Text] = DataTable(
                 id="help-keys", cursor_type="row", zebra_stripes=True
             )
-            table.add_columns(_("Key"), _("Does"))
-            for keys, description in self.rows:
-                table.add_row(Text(keys, style="bold"), Text(description))
+            # The meanings wrap within the dialog (a long one, or a translation, takes two
+            # lines) rather than push the table past its edge.
+            table.add_column(_("Key"))
+            table.add_column(_("Does"), width=DOES_WIDTH)
+            rows = [(Text(keys, style="bold"), Text(does)) for keys, does in self.rows]
+            if self.marks:  # in the same table, so that one scroll reaches all of it
+                rows.append((Text(""), Text("")))
+                rows.append(
+                    (
+                        Text(_("Mark"), style="bold underline"),
+                        Text(_("Means"), style="bold underline"),
+                    )
+                )
+                rows += [(Text(mark, style="bold"), Text(means)) for mark, means in self.marks]
+            for row in rows:
+                table.add_row(*row, height=None)
             yield table
             yield Static(
                 Text(_("Ctrl+P opens the command palette: every action is there by name.")),

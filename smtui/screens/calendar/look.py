@@ -6,7 +6,10 @@ has none gets the neutral one. Marks are single cells, so a month cell stays one
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from smtui.domain.enums import Platform, PostStatus
+from smtui.domain.i18n import _
 
 PLATFORM_COLOURS: dict[Platform, str] = {
     Platform.FACEBOOK: "dodger_blue1",
@@ -41,6 +44,28 @@ def colour_of(platform: Platform | None) -> str:
     return PLATFORM_COLOURS.get(platform, NEUTRAL) if platform else NEUTRAL
 
 
-def legend() -> str:
-    """The marks in one line, for the footer of the grids."""
-    return "  ".join(f"{mark} {status.label}" for status, mark in STATUS_MARKS.items())
+def legend(width: int) -> str:
+    """The status marks in one line of at most ``width`` cells, for the foot of the grids:
+    spaced out where there is room, then closer, then as many whole ones as fit (the last,
+    ✓ and ✗, say what they mean by themselves). The help screen lists every mark."""
+    entries = [f"{mark} {status.label}" for status, mark in STATUS_MARKS.items()]
+    for gap in ("  ", " "):
+        line = gap.join(entries)
+        if cell_len(line) <= width:
+            return line
+    shown = ""
+    for entry in entries:
+        longer = f"{shown} {entry}" if shown else entry
+        if cell_len(longer) > width:
+            break
+        shown = longer
+    return shown
+
+
+def marks() -> list[tuple[str, str]]:
+    """Every mark the calendar draws, with what it means, for the help screen."""
+    found = [(mark, status.label) for status, mark in STATUS_MARKS.items()]
+    found.append((SLOT_MARK, _("an open slot of a cadence: a post is due there")))
+    found.append((MISSED_MARK, _("missed: its time passed and it is not published")))
+    found.append(("+n", _("more posts than the cell shows: see the day's list")))
+    return found

@@ -34,7 +34,8 @@ from smtui.screens.calendar.agenda import Agenda
 from smtui.screens.calendar.checks import ChecksPanel, PlanChecks
 from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.day_list import DayList
-from smtui.screens.calendar.look import legend
+from smtui.screens.calendar.legend import Legend
+from smtui.screens.calendar.look import marks
 from smtui.screens.calendar.month_grid import MonthGrid, grid_days
 from smtui.screens.calendar.slots import SlotsScreen
 from smtui.screens.calendar.week_grid import WeekGrid, week_days
@@ -86,7 +87,7 @@ class CalendarScreen(PostActions, SmtuiScreen):
                     yield MonthGrid(id="month")
                     yield WeekGrid(id="week")
                     yield Agenda(id="agenda")
-                yield Static(legend(), id="calendar-legend", markup=False)
+                yield Legend(id="calendar-legend")
             with Vertical(id="calendar-side"):
                 yield Static(id="day-heading", markup=False)
                 yield DayList(id="day-posts")
@@ -113,6 +114,9 @@ class CalendarScreen(PostActions, SmtuiScreen):
             first = self.day.replace(day=1)
             return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         return grid_days(self.day)
+
+    def help_marks(self) -> list[tuple[str, str]]:
+        return marks()
 
     def reload(self) -> None:
         """Read the window of the current view, then paint every part from it."""

@@ -1,0 +1,66 @@
+"""The help screen (``?``) of every screen: its keys and marks fit an 80-column terminal."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from smtui.demo import fill_demo
+from smtui.store import Store
+from smtui.widgets import HelpScreen
+
+SCREENS = {"1": "Today", "2": "Calendar", "3": "Queue", "4": "KPIs", "5": "Strategy", "6": "Audit"}
+
+
+@pytest.mark.parametrize("key", sorted(SCREENS))
+async def test_every_help_fits_a_small_terminal(
+    make_smtui_app,
+    store: Store,
+    clock,
+    key: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """No key's description is pushed past the dialog's edge (a long one wraps), and the
+    hint under the table stays on screen."""
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert SCREENS[key] in str(help_screen.query_one(".dialog-title", Static).content)
+        table = help_screen.query_one("#help-keys", DataTable)
+        assert table.max_scroll_x == 0
+        hint = help_screen.query_one(".dialog-hint", Static)
+        assert hint.region.height == 1 and hint.region.bottom <= 24
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+@pytest.mark.parametrize(
+    ("key", "marks"), [("1", {"●", "┄", "!", "▼", "#"}), ("2", {"✗", "┄", "+n"})]
+)
+async def test_the_help_says_what_the_marks_mean(
+    make_smtui_app,
+    store: Store,
+    clock,
+    key: str,
+    marks: set[str],  # type: ignore[no-untyped-def]
+) -> None:
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(key, "question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert marks <= {mark for mark, _means in help_screen.marks}
+        table = help_screen.query_one("#help-keys", DataTable)
+        cells = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        assert "Mark" in cells and marks <= set(cells)
+        # The last mark is the table's last row: one scroll reaches the whole help.
+        assert cells[-1] == help_screen.marks[-1][0]
