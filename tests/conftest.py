@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from smtui.domain.clock import Clock, fixed, parse_instant
 from smtui.domain.i18n import set_language
 from smtui.store import Store
+
+# The property tests draw new examples on every run (that is how they find bugs), except
+# under `.ci/run`: there a submission lands or not on its own code, never on a new draw, so
+# the examples are the same each run (HYPOTHESIS_PROFILE=ci).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # A Monday morning in the demo brand's zone (08:30 in Montréal).
 FIXED_NOW = "2026-11-23T13:30:00+00:00"
