@@ -452,3 +452,56 @@ async def test_the_legend_shows_whole_entries_at_its_width(
         await pilot.resize_terminal(120, 36)  # drawn again at its new width
         await pilot.pause()
         assert shown(line).rstrip().endswith("✗ Skipped")
+
+
+async def test_a_brand_without_a_channel_is_told_to_add_one(make_smtui_app, store: Store) -> None:
+    """The first run's empty brand has no channel: a new post or slot says where to add
+    one, instead of opening a form with nothing to choose (which used to end the app)."""
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for keys, screen_name in [
+            ("2n", "CalendarScreen"),
+            ("la", "SlotsScreen"),
+            ("1n", "TodayScreen"),
+        ]:
+            if screen_name == "TodayScreen":
+                await pilot.press("escape")
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen_name
+            said = [notice.message for notice in app._notifications]
+            assert said and "has no channel yet" in said[-1] and "Strategy screen" in said[-1]
+            app.clear_notifications()
+        assert app.return_code is None and store.posts.list(app.brand.id) == []
+
+
+async def test_a_required_choice_without_options_opens_and_is_named() -> None:
+    """The form itself holds when a required choice has no option: saving names it."""
+    from textual.app import App
+
+    from smtui.domain.validation import DomainError
+    from smtui.widgets.form import FormField
+
+    saved: list[dict[str, object]] = []
+
+    def submit(data: dict[str, object]) -> dict[str, object]:
+        if not data.get("channel_id"):
+            raise DomainError("choose the channel", "channel_id")
+        saved.append(data)
+        return data
+
+    fields = [FormField("channel_id", "Channel", "select", [], required=True)]
+
+    class FormApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(FormScreen("New post", fields, {}, submit))
+
+    app = FormApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "choose the channel" in str(form.query_one("#error-channel_id", Static).render())
+        assert saved == []

@@ -101,14 +101,16 @@ class FormScreen(ModalScreen[Any]):
                 classes="form-area",
             )
         if spec.kind == "select":
-            allow_blank = spec.allow_blank and not spec.required
+            # A required choice with nothing to choose from is left blank (Textual refuses
+            # an empty Select that cannot be), for saving to name the field.
+            allow_blank = (spec.allow_blank and not spec.required) or not spec.options
             known = {option_value for _label, option_value in spec.options}
             return Select(
                 [(literal_line(label), option_value) for label, option_value in spec.options],
                 value=value if value in known else Select.NULL,
                 allow_blank=allow_blank,
                 id=widget_id,
-                prompt=spec.placeholder or _("Choose…"),
+                prompt=spec.placeholder or (_("Choose…") if spec.options else _("none yet")),
                 compact=True,
             )
         if spec.kind == "multi":

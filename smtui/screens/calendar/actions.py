@@ -129,12 +129,16 @@ class PostActions:
         # The editor and the dialogs are imported by the action: not for the first frame.
         from smtui.screens.calendar.editor import PostEditor, editor_values
 
+        catalogue = self._catalogue()
+        if missing := catalogue.no_channel_yet(self.brand):
+            self._say(missing, "warning")
+            return
         day, at = self.new_post_moment()
         values = editor_values(None, self.brand, day, at)
         if self.filters.channel_id is not None:
             values["channel_id"] = str(self.filters.channel_id)
         editor = PostEditor(
-            _("New post"), self.brand, self._catalogue(), None, values, self.store.posts.add
+            _("New post"), self.brand, catalogue, None, values, self.store.posts.add
         )
         self.app.push_screen(editor, self._saved)
 

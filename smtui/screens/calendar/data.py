@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from smtui.domain.i18n import _
 from smtui.domain.local_time import days_bounds, local
 from smtui.domain.models import Brand, Channel, Objective, Pillar
 from smtui.domain.planning import SlotOccurrence, occurrences, open_slots
@@ -38,6 +39,15 @@ class Catalogue:
     def channel_name(self, channel_id: int | None) -> str:
         channel = self.channels.get(channel_id or -1)
         return channel.platform.label if channel else "—"
+
+    def no_channel_yet(self, brand: Brand) -> str | None:
+        """What to do first when the brand has no channel to post on (a new brand), else
+        None: a post, or a slot, names its channel."""
+        if self.channels:
+            return None
+        return _(
+            "{brand} has no channel yet: add one on the Strategy screen (5, Channels, a)"
+        ).format(brand=brand.name)
 
 
 @dataclass(slots=True)

@@ -73,6 +73,9 @@ class SlotsScreen(ModalScreen[bool]):
             table.add_row(Text(_("No slots yet: a adds one"), style="dim"), Text(""), Text(""))
 
     def action_add(self) -> None:
+        if missing := self.catalogue.no_channel_yet(self.brand):
+            self.notify(missing, severity="warning", markup=False)
+            return
         fields = [
             FormField(
                 "channel_id",
