@@ -344,7 +344,7 @@ async def test_help_lists_the_audit_keys(make_smtui_app, brand: Brand) -> None:
         await pilot.pause()
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        described = {description for _keys, description in help_screen.rows}
+        described = {row.does for row in help_screen.rows}
         assert {"Tick", "Follow up", "Channel status", "Start run", "Finish run"} <= described
         assert {"Compare", "Runs", "Next tab"} <= described
 

@@ -64,3 +64,23 @@ async def test_the_help_says_what_the_marks_mean(
         assert "Mark" in cells and marks <= set(cells)
         # The last mark is the table's last row: one scroll reaches the whole help.
         assert cells[-1] == help_screen.marks[-1][0]
+
+
+async def test_keys_described_alike_but_doing_different_things_keep_their_rows(
+    make_smtui_app, store: Store, clock  # type: ignore[no-untyped-def]
+) -> None:
+    """On the Calendar, t goes to today's date and 1 to the Today screen: both are
+    described "Today", and the help keeps them apart, the first with its tooltip."""
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        today = {row.keys: row for row in help_screen.rows if row.does == "Today"}
+        assert set(today) == {"t", "1"}
+        assert today["t"].does_text().plain == "Today — Jump to today"
+        assert today["1"].does_text().plain == "Today"
+        deleting = [row for row in help_screen.rows if row.does == "Delete"]
+        assert [row.keys for row in deleting] == ["x del"]  # one action's keys share a row

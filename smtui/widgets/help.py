@@ -4,6 +4,7 @@ and what the marks it draws mean."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -32,6 +33,18 @@ def _from_textual(active: ActiveBinding) -> bool:
     return False
 
 
+class HelpRow(NamedTuple):
+    keys: str  # as shown ("x del")
+    does: str
+    detail: str = ""  # the binding's tooltip, if it has one
+
+    def does_text(self) -> Text:
+        text = Text(self.does)
+        if self.detail and self.detail != self.does:
+            text.append(f" — {self.detail}", style="dim")
+        return text
+
+
 class HelpScreen(ModalScreen[None]):
     """Built from the live bindings, so a screen's new keys appear here without a doc change."""
 
@@ -48,17 +61,26 @@ class HelpScreen(ModalScreen[None]):
         self.rows = self._rows(bindings)
         self.marks = list(marks)
 
-    def _rows(self, bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
-        """smtui's own keys first; the cursor keys of Textual's widgets after them."""
-        ours: dict[str, list[str]] = {}
-        navigation: dict[str, list[str]] = {}
+    def _rows(self, bindings: dict[str, ActiveBinding]) -> list[HelpRow]:
+        """smtui's own keys first; the cursor keys of Textual's widgets after them. Keys
+        share a row when they do the same thing (same action and description), not merely
+        when they are described alike: the Calendar's t (today's date) and 1 (the Today
+        screen) are both "Today"; their tooltips tell them apart."""
+        ours: dict[tuple[str, str], HelpRow] = {}
+        navigation: dict[tuple[str, str], HelpRow] = {}
         for key, active in bindings.items():
-            description = active.binding.description
-            if active.binding.system or not description:
+            binding = active.binding
+            description = binding.description
+            if binding.system or not description:
                 continue
             group = navigation if _from_textual(active) else ours
-            group.setdefault(description, []).append(self.app.get_key_display(Binding(key, "")))
-        return [(" ".join(keys), description) for description, keys in (ours | navigation).items()]
+            shown = self.app.get_key_display(Binding(key, ""))
+            found = group.get((description, binding.action))
+            if found is None:
+                group[description, binding.action] = HelpRow(shown, description, binding.tooltip)
+            else:
+                group[description, binding.action] = found._replace(keys=f"{found.keys} {shown}")
+        return [*ours.values(), *navigation.values()]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog"):
@@ -73,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
             # lines) rather than push the table past its edge.
             table.add_column(_("Key"))
             table.add_column(_("Does"), width=DOES_WIDTH)
-            rows = [(Text(keys, style="bold"), Text(does)) for keys, does in self.rows]
+            rows = [(Text(row.keys, style="bold"), row.does_text()) for row in self.rows]
             if self.marks:  # in the same table, so that one scroll reaches all of it
                 rows.append((Text(""), Text("")))
                 rows.append(
