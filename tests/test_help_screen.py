@@ -67,7 +67,9 @@ async def test_the_help_says_what_the_marks_mean(
 
 
 async def test_keys_described_alike_but_doing_different_things_keep_their_rows(
-    make_smtui_app, store: Store, clock  # type: ignore[no-untyped-def]
+    make_smtui_app,
+    store: Store,
+    clock,  # type: ignore[no-untyped-def]
 ) -> None:
     """On the Calendar, t goes to today's date and 1 to the Today screen: both are
     described "Today", and the help keeps them apart, the first with its tooltip."""

@@ -341,3 +341,20 @@ async def test_all_brands_shorten_the_brand_before_giving_up_a_column(
         assert str(brand) == "Maple &…"
         posts = app.screen.query_one(PostsPanel)  # wide enough for the whole brand
         assert {str(c.label): c.width for c in posts.columns.values()}["Brand"] == 12
+
+
+async def test_all_brands_at_80_columns_name_the_brand_in_the_wide_cell(
+    make_smtui_app, store: Store, demo: Brand
+) -> None:
+    """Too narrow for a Brand column, posts and replies still say whose they are: the
+    post's title and the reply's comment start with the brand, as the narrow panels do."""
+    store.brands.add(Brand(name="Atelier Nord", timezone="Europe/Paris"))
+    app = make_smtui_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for panel in (PostsPanel, RepliesPanel):  # (mark, time or age, channel or author, …)
+            shown = app.screen.query_one(panel)
+            assert shown.several
+            assert "Brand" not in [str(column.label) for column in shown.columns.values()]
+            cell = str(shown.get_row_at(0)[3])
+            assert cell.startswith("Maple &… · "), cell

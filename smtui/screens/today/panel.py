@@ -51,6 +51,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         self.several = False
         self._width = 0
         self._brand_width = BRAND_WIDTH
+        self._brand_in_column = False  # else the wide cell names it (see wide_cell)
 
     # --- what a subclass provides ---------------------------------------------------
 
@@ -125,6 +126,7 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
             if label in labels:
                 kept[labels.index(label)] = False
         shown = [column for column, keep in zip(columns, kept, strict=True) if keep]
+        self._brand_in_column = N_("Brand") in (label for label, _width in shown)
         return kept, shown, self._flex(shown, width)
 
     def brand_cell(self, line: Line) -> list[RenderableType]:
@@ -133,9 +135,9 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
         return [literal_line(self.brand_of(line).name, self._brand_width)]
 
     def wide_cell(self, line: Line, text: str, width: int, style: str = "") -> Text:
-        """The wide column's text, led by the brand's name where the panel has no Brand
-        column and several brands are shown."""
-        if not self.several or self.BRAND_COLUMN:
+        """The wide column's text, led by the brand's name where several brands are shown
+        and the panel has no Brand column (a narrow panel, or one too narrow to keep it)."""
+        if not self.several or self._brand_in_column:
             return literal_line(text, width, style=style)
         cell = literal_line(self.brand_of(line).name, BRAND_PREFIX, style="dim")
         cell.append(" · ", style="dim")

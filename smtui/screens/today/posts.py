@@ -20,7 +20,6 @@ from smtui.screens.calendar.data import Catalogue
 from smtui.screens.calendar.look import MISSED_MARK, SLOT_MARK, STATUS_MARKS, colour_of
 from smtui.screens.today.panel import TodayPanel
 from smtui.today.brief import PostLine, SlotLine
-from smtui.widgets.literal import literal_line
 
 if TYPE_CHECKING:
     from smtui.today.brief import Brief
@@ -82,7 +81,7 @@ class PostsPanel(PostActions, TodayPanel[Row]):
                 *self.brand_cell(line),
                 Text(when, style="dim"),
                 channel_cell,
-                Text(_("nothing planned (recurring slot)"), style="italic dim"),
+                self.wide_cell(line, _("nothing planned (recurring slot)"), flex, "italic dim"),
                 Text(""),
             )
         post = line.post
@@ -96,11 +95,11 @@ class PostsPanel(PostActions, TodayPanel[Row]):
             status.append(" ✓", style="green")
         else:
             status.append(" ⚠", style="yellow")
-        title = literal_line(post.title or post.body or _("(untitled)"), flex)
+        title = self.wide_cell(line, post.title or post.body or _("(untitled)"), flex)
         if not line.ready.ready:
             problems = "  ⚠ " + ", ".join(line.ready.problems)
             room = max(flex - len(problems), flex // 2)
-            title = literal_line(post.title or post.body or _("(untitled)"), room)
+            title = self.wide_cell(line, post.title or post.body or _("(untitled)"), room)
             title.append(problems, style="yellow")
             title.truncate(flex, overflow="ellipsis")
         return (

@@ -78,7 +78,7 @@ class RepliesPanel(TriageDialogs, TodayPanel[ReplyLine]):
             Text(span(line.age), style="bold red" if late else ""),
             Text(channel.label if channel else "", style=colour_of(channel)),
             literal_line(item.author or _("(unknown author)"), 12),
-            literal_line(item.text, flex, style=PRIORITY_STYLE[item.priority]),
+            self.wide_cell(line, item.text, flex, style=PRIORITY_STYLE[item.priority]),
             target,
         )
 
