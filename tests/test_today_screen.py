@@ -358,3 +358,23 @@ async def test_all_brands_at_80_columns_name_the_brand_in_the_wide_cell(
             assert "Brand" not in [str(column.label) for column in shown.columns.values()]
             cell = str(shown.get_row_at(0)[3])
             assert cell.startswith("Maple &… · "), cell
+
+
+async def test_every_form_label_stands_apart_from_its_value(make_smtui_app, demo: Brand) -> None:
+    """A label as long as the label column ("Website visits from social") wraps rather
+    than run into its value ("...social146")."""
+    from textual.widgets import Label
+
+    app = make_smtui_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("N", "enter")  # log today's numbers
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        rows = list(form.query(".form-line"))
+        assert len(rows) >= 5
+        for row in rows:
+            label = row.query_one(Label)
+            value = row.children[1]
+            text = str(label.render()).replace("\n", " ").strip()
+            assert label.content_region.right < value.region.x, text
