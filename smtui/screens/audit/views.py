@@ -117,7 +117,6 @@ def item_detail(item: AuditItem, channel: Channel | None, today: date) -> Render
         source.append(guide.name, style="bold")
         if guide.title:
             source.append(" — " + guide.title)
-        source.append(f"  ({guide.file})", style="dim")
         parts += [source, Text(_(guide.about), style="dim italic")]
     elif item.source:
         parts.append(literal(_("From: ") + item.source, style="dim"))
