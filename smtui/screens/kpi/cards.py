@@ -67,7 +67,7 @@ class ObjectiveCard(KpiCard):
         objective, pace = self.figures.objective, self.figures.pace
         unit = self.figures.metric.unit if self.figures.metric else ""
         with Horizontal(classes="card-head"):
-            yield Static(literal_line(objective.statement, 90, style="bold"), classes="card-title")
+            yield Static(literal_line(objective.statement, style="bold"), classes="card-title")
             verdict = Static(pace.verdict_text, classes="card-verdict", markup=False)
             if pace.verdict is not None:
                 verdict.add_class(VERDICT_CLASS[pace.verdict])

@@ -15,14 +15,37 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from smtui.domain.engagement import rate_text
 from smtui.domain.figures import number
-from smtui.domain.i18n import _
+from smtui.domain.i18n import N_, _
 from smtui.domain.kpi import Breakdown, HeatCell, PostPerformance
 from smtui.screens.base import AppAccess
+from smtui.screens.kpi.fitted import Column, FittedTable
 from smtui.widgets.literal import literal_line
+
+CHANNEL_WIDTH = 14
+# The rate (what a ranking is by) and the name always stay; narrow boxes give up the rest,
+# least useful first: a post's day, then its channel; a breakdown's impressions, then its
+# count of posts.
+POST_COLUMNS = (
+    Column(N_("Post"), wide=True),
+    Column(N_("Channel"), CHANNEL_WIDTH),
+    Column(N_("Day")),
+    Column(N_("Rate")),
+)
+POST_DROPS = (N_("Day"), N_("Channel"))
+POST_MIN = 20  # a title shorter than this says too little to recognise the post
+BREAKDOWN_COLUMNS = (
+    Column(N_("Name"), wide=True),
+    Column(N_("Posts")),
+    Column(N_("Impr.")),
+    Column(N_("Rate")),
+)
+BREAKDOWN_DROPS = (N_("Impr."), N_("Posts"))
+PLANNED_COLUMNS = (Column(N_("Channel"), wide=True), Column(N_("Planned")), Column(N_("Published")))
+UTM_COLUMNS = (Column(N_("Campaign"), wide=True), Column(N_("Posts")), Column(N_("Clicks")))
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -54,10 +77,22 @@ class PostsPane(AppAccess, VerticalScroll):
         with Horizontal(classes="kpi-row"):
             with Vertical(classes="kpi-box"):
                 yield Static(_("Top posts (engagement rate)"), classes="kpi-box-title")
-                yield DataTable(id="kpi-top", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(
+                    POST_COLUMNS,
+                    drops=POST_DROPS,
+                    wide_min=POST_MIN,
+                    id="kpi-top",
+                    zebra_stripes=True,
+                )
             with Vertical(classes="kpi-box"):
                 yield Static(_("Bottom posts"), classes="kpi-box-title")
-                yield DataTable(id="kpi-bottom", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(
+                    POST_COLUMNS,
+                    drops=POST_DROPS,
+                    wide_min=POST_MIN,
+                    id="kpi-bottom",
+                    zebra_stripes=True,
+                )
         with Horizontal(classes="kpi-row"):
             for name, title in (
                 ("pillar", _("By pillar")),
@@ -66,23 +101,22 @@ class PostsPane(AppAccess, VerticalScroll):
             ):
                 with Vertical(classes="kpi-box"):
                     yield Static(title, classes="kpi-box-title")
-                    yield DataTable(id=f"kpi-by-{name}", cursor_type="row")
+                    yield FittedTable(
+                        BREAKDOWN_COLUMNS, drops=BREAKDOWN_DROPS, wide_min=12, id=f"kpi-by-{name}"
+                    )
         with Horizontal(classes="kpi-row"), Vertical(classes="kpi-box kpi-heat-box"):
             yield Static(_("When the audience answers (weekday x hour)"), classes="kpi-box-title")
             yield Static("", id="kpi-heatmap")
         with Horizontal(classes="kpi-row"):
             with Vertical(classes="kpi-box"):
                 yield Static(_("Planned vs published"), classes="kpi-box-title")
-                yield DataTable(id="kpi-planned", cursor_type="row")
+                yield FittedTable(PLANNED_COLUMNS, wide_min=12, id="kpi-planned")
             with Vertical(classes="kpi-box"):
                 yield Static(_("Clicks from UTM links"), classes="kpi-box-title")
-                yield DataTable(id="kpi-utm", cursor_type="row")
+                yield FittedTable(UTM_COLUMNS, wide_min=12, id="kpi-utm")
 
-    def _table(self, name: str, columns: Sequence[str]) -> DataTable[object]:
-        table: DataTable[object] = self.query_one(f"#{name}", DataTable)
-        table.clear(columns=True)
-        table.add_columns(*columns)
-        return table
+    def _table(self, name: str) -> FittedTable:
+        return self.query_one(f"#{name}", FittedTable)
 
     def show(self, start: datetime, end: datetime) -> None:
         store, brand = self.smtui.store, self.smtui.brand
@@ -97,13 +131,22 @@ class PostsPane(AppAccess, VerticalScroll):
             self._breakdown(by, figures.breakdown(brand.id, start, end, by), names)
         cells = figures.heatmap(brand.id, start, end, brand.timezone)
         self.query_one("#kpi-heatmap", Static).update(heatmap_text(cells))
-        planned = self._table("kpi-planned", [_("Channel"), _("Planned"), _("Published")])
-        for item in figures.planned_vs_published(brand.id, start, end):
-            name = channels.get(item.channel_id, _("(no channel)"))
-            planned.add_row(literal_line(name, 30), str(item.planned), str(item.published))
-        utm = self._table("kpi-utm", [_("Campaign"), _("Posts"), _("Clicks")])
-        for row in figures.utm_clicks(brand.id, start, end):
-            utm.add_row(literal_line(row.campaign, 30), str(row.posts), number(row.clicks))
+        self._table("kpi-planned").fill(
+            [
+                (
+                    channels.get(item.channel_id, _("(no channel)")),
+                    str(item.planned),
+                    str(item.published),
+                )
+                for item in figures.planned_vs_published(brand.id, start, end)
+            ]
+        )
+        self._table("kpi-utm").fill(
+            [
+                (row.campaign, str(row.posts), number(row.clicks))
+                for row in figures.utm_clicks(brand.id, start, end)
+            ]
+        )
 
     def _posts(
         self,
@@ -112,23 +155,22 @@ class PostsPane(AppAccess, VerticalScroll):
         channels: Mapping[int | None, str],
         zone: ZoneInfo,
     ) -> None:
-        table = self._table(name, [_("Post"), _("Channel"), _("Day"), _("Rate")])
+        rows = []
         for post in posts:
             day = post.published_at.astimezone(zone).strftime("%m-%d") if post.published_at else ""
-            table.add_row(
-                literal_line(post.title, 26),
-                literal_line(channels.get(post.channel_id, "—"), 14),
-                day,
-                rate_text(post.rate),
+            rows.append(
+                (
+                    post.title,
+                    literal_line(channels.get(post.channel_id, "—"), CHANNEL_WIDTH),
+                    day,
+                    rate_text(post.rate),
+                )
             )
+        self._table(name).fill(rows)
 
     def _breakdown(self, by: str, items: Sequence[Breakdown], names: Mapping[object, str]) -> None:
-        table = self._table(f"kpi-by-{by}", [_("Name"), _("Posts"), _("Impr."), _("Rate")])
+        rows = []
         for item in items:
             label = names.get(item.key, str(item.key)) if item.key is not None else _("(none)")
-            table.add_row(
-                literal_line(label, 14),
-                str(item.posts),
-                number(item.impressions),
-                rate_text(item.rate),
-            )
+            rows.append((label, str(item.posts), number(item.impressions), rate_text(item.rate)))
+        self._table(f"kpi-by-{by}").fill(rows)
