@@ -1,14 +1,19 @@
 """Pilot tests of the Calendar at the terminal sizes people use: the agenda keeps each post's
-title readable from 80×24 to 120×36."""
+title readable and the week view keeps each column's date, from 80×24 to 120×36."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
+from rich.table import Table
 
 from smtui.demo import fill_demo
 from smtui.domain.models import Brand
 from smtui.screens.calendar.agenda import Agenda
 from smtui.screens.calendar.screen import CalendarScreen
+from smtui.screens.calendar.week_grid import WeekGrid
 from smtui.store import Store
 
 SMALL, LARGE = (80, 24), (120, 36)
@@ -55,7 +60,7 @@ async def open_view(pilot, key: str) -> CalendarScreen:  # type: ignore[no-untyp
     await pilot.press("2", key)
     await pilot.pause()
     screen = pilot.app.screen
-    assert isinstance(screen, CalendarScreen) and screen.view == "agenda"
+    assert isinstance(screen, CalendarScreen) and screen.view in {"agenda", "week"}
     return screen
 
 
@@ -108,3 +113,36 @@ async def test_the_agenda_shows_every_column_at_120_columns(make_smtui_app, demo
         await pilot.pause()
         assert "pillar" not in [key for key, _heading, _width in columns(agenda)]
         assert_titles_readable(agenda, 16)
+
+
+def week_header(grid: WeekGrid) -> list[str]:
+    """The week grid's headings as drawn at its width, and as built."""
+    table = grid.render()
+    assert isinstance(table, Table)
+    console = Console(width=grid.size.width, record=True, file=io.StringIO())
+    console.print(table)
+    drawn = console.export_text().splitlines()[1].split("  ")
+    headings = [str(column.header) for column in table.columns[1:]]
+    assert [heading for heading in headings if heading.strip()] == headings
+    assert all(heading in [part.strip() for part in drawn] for heading in headings), drawn
+    return headings
+
+
+async def test_the_week_view_keeps_each_columns_date(make_smtui_app, demo: Brand) -> None:
+    """At 80×24 a column has four cells: the weekday's letter and the date stay."""
+    app = make_smtui_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_view(pilot, "w")
+        grid = screen.query_one(WeekGrid)
+        assert week_header(grid) == ["M 23", "T 24", "W 25", "T 26", "F 27", "S 28", "S 29"]
+        await pilot.resize_terminal(*LARGE)
+        await pilot.pause()
+        assert week_header(grid) == [
+            "Mon 23",
+            "Tue 24",
+            "Wed 25",
+            "Thu 26",
+            "Fri 27",
+            "Sat 28",
+            "Sun 29",
+        ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,20 @@ from smtui.widgets.literal import literal_line
 
 FIRST_HOUR = 6
 LAST_HOUR = 22
+HOUR_WIDTH = 5
+# Beside the columns' text, a row holds one cell of padding after each of the eight columns
+# and the SIMPLE_HEAD box's two edges and seven separators (blank, but one cell each).
+ROW_EXTRA = 8 + 2 + 7
+
+
+def day_heading(day: date, name: str, room: int) -> str:
+    """A day's column heading that fits in ``room`` cells, always with the day's number:
+    "Mon 23", then "Mo 23", "M 23", "23" (an 80-column terminal leaves 4 cells a day). The
+    weekday's order says which day a letter is; the number says which date."""
+    for label in (f"{name} {day.day}", f"{name[:2]} {day.day}", f"{name[:1]} {day.day}"):
+        if cell_len(label) <= room:
+            return label
+    return str(day.day)
 
 
 def week_days(cursor: date) -> tuple[date, date]:
@@ -107,9 +122,10 @@ class WeekGrid(Widget, can_focus=True):
             header_style="bold",
             border_style="grey50",
         )
-        table.add_column("", width=5, no_wrap=True)
+        table.add_column("", width=HOUR_WIDTH, no_wrap=True)
+        room = (self.size.width - HOUR_WIDTH - ROW_EXTRA) // len(days)  # the narrowest column's
         for day, name in zip(days, WEEKDAYS, strict=True):
-            heading = f"{_(name)} {day.day}"
+            heading = day_heading(day, _(name), room)
             style = self._style("week-grid--today") if day == self.today else ""
             table.add_column(Text(heading, style=style), ratio=1, no_wrap=True, overflow="ellipsis")
         rows = LAST_HOUR - FIRST_HOUR + 1
