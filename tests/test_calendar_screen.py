@@ -505,3 +505,40 @@ async def test_a_required_choice_without_options_opens_and_is_named() -> None:
         assert isinstance(form, FormScreen)
         assert "choose the channel" in str(form.query_one("#error-channel_id", Static).render())
         assert saved == []
+
+
+async def test_go_to_date_takes_the_same_words_as_today(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    """g on the Calendar is Today's g: a date, or today, tomorrow, yesterday, under the
+    same prompt, starting from the day the cursor is on."""
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")  # Today's form, to compare with
+        today_form = app.screen
+        assert isinstance(today_form, FormScreen)
+        today_help = [shown(help_line) for help_line in today_form.query(".form-help")]
+        await pilot.press("escape")
+
+        screen = await open_calendar(pilot)
+        today = screen.day
+        await pilot.press("g")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert [shown(help_line) for help_line in form.query(".form-help")] == today_help
+        assert "or today, tomorrow, yesterday" in today_help[0]
+        assert form.query_one("#field-day").value == today.isoformat()
+        for word, offset in [("tomorrow", 1), ("Yesterday", -1), (" today ", 0)]:
+            if app.screen is not form:
+                await pilot.press("g")
+                form = app.screen
+                assert isinstance(form, FormScreen)
+            await pilot.press("ctrl+shift+a", *word, "ctrl+s")
+            await pilot.pause()
+            assert app.screen is screen, word
+            assert screen.day == today + timedelta(days=offset)
+        await pilot.press("g", "ctrl+shift+a", *"2026-02-30", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "2026-02-30" in shown(form.query_one("#error-day", Static))

@@ -7,7 +7,7 @@ In autumn a wall-clock time happens twice; the first one is taken, as calendar a
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pendulum
 
@@ -27,6 +27,18 @@ def parse_day(text: str, field: str = "date") -> date:
             ),
             field,
         ) from None
+
+
+DAY_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def parse_day_or_word(text: str, today: date, field: str = "date") -> date:
+    """A day written YYYY-MM-DD, or as ``today``, ``tomorrow`` or ``yesterday`` from
+    ``today``: what a go-to-date prompt accepts, on every screen the same."""
+    word = text.strip().casefold()
+    if word in DAY_WORDS:
+        return today + timedelta(days=DAY_WORDS[word])
+    return parse_day(text, field)
 
 
 def parse_clock(text: str, field: str = "time") -> time:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from smtui.widgets.commands import BrandsProvider, ScreenActionsProvider
     from smtui.widgets.confirm import ConfirmScreen
     from smtui.widgets.form import FormField, FormScreen
+    from smtui.widgets.go_to import go_to_form
     from smtui.widgets.help import HelpScreen
     from smtui.widgets.picker import PickerScreen
 
@@ -27,6 +28,7 @@ _LAZY = {
     "ConfirmScreen": "confirm",
     "FormField": "form",
     "FormScreen": "form",
+    "go_to_form": "go_to",
     "HelpScreen": "help",
     "PickerScreen": "picker",
 }
@@ -40,6 +42,7 @@ __all__ = [
     "PickerScreen",
     "ScreenActionsProvider",
     "editable",
+    "go_to_form",
     "literal",
     "literal_line",
     "literal_match",

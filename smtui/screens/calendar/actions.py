@@ -433,15 +433,13 @@ class PostActions:
         )
 
     def action_go_to(self) -> None:
-        from smtui.widgets import FormField, FormScreen
-
-        fields = [FormField("day", _("Date"), "date", required=True, placeholder="YYYY-MM-DD")]
-
-        def submit(data: dict[str, Any]) -> date:
-            return parse_day(str(data.get("day") or ""), "day")
+        """The same form as Today's g: a date, or today, tomorrow, yesterday."""
+        from smtui.widgets import go_to_form
 
         def done(day: date | None) -> None:
             if day is not None:
                 self.goto_day(day)
 
-        self.app.push_screen(FormScreen(_("Go to date"), fields, {}, submit), done)
+        shown, _time = self.new_post_moment()  # the day the cursor is on, to edit
+        form = go_to_form(shown, self.smtui.today(), form_id="calendar-go")
+        self.app.push_screen(form, done)

@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from smtui.domain.i18n import N_, _
-from smtui.domain.local_time import parse_day
 from smtui.domain.models import Brand
 from smtui.screens.base import SmtuiScreen
 from smtui.screens.calendar.look import MISSED_MARK, SLOT_MARK, STATUS_MARKS
@@ -41,7 +40,6 @@ PANELS = {
     "W": ("today-week", N_("Go to This week")),
     "A": ("today-actions", N_("Go to Actions due")),
 }
-WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
 class TodayScreen(SmtuiScreen):
@@ -203,32 +201,13 @@ class TodayScreen(SmtuiScreen):
         self.show_day(self.today)
 
     def action_go_to(self) -> None:
-        from smtui.widgets import FormField, FormScreen  # a dialog: not for the first frame
-
-        fields = [
-            FormField(
-                "day",
-                _("Date"),
-                required=True,
-                placeholder="YYYY-MM-DD",
-                help=_("or today, tomorrow, yesterday"),
-            )
-        ]
-
-        def submit(data: dict[str, Any]) -> date:
-            text = str(data.get("day") or "").strip()
-            if text.casefold() in WORDS:
-                return self.today + timedelta(days=WORDS[text.casefold()])
-            return parse_day(text, "day")
+        from smtui.widgets import go_to_form  # a dialog: not for the first frame
 
         def done(day: date | None) -> None:
             if day is not None:
                 self.show_day(day)
 
-        values = {"day": self.day.isoformat()}
-        self.app.push_screen(
-            FormScreen(_("Go to date"), fields, values, submit, form_id="today-go"), done
-        )
+        self.app.push_screen(go_to_form(self.day, self.today, form_id="today-go"), done)
 
     def action_jump(self, panel: str) -> None:
         self.query_one(f"#{panel}", TodayPanel).focus()
