@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TextArea
 
+from smtui.demo import fill_demo
 from smtui.domain.enums import InboxKind, InboxStatus, Platform, PostStatus
 from smtui.domain.inbox import EntryStatus, Feed, InboxItem, QueueFilter, QueueTab
 from smtui.domain.models import Brand, Channel
@@ -294,3 +295,75 @@ async def test_listening_view(make_smtui_app, store: Store, brand: Brand, tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
         assert app.screen.table.row_count == 1
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows, line by line (the compositor's strips, as the snapshots
+    render them; Textual is pinned)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+HINT = "enter use a saved reply · ctrl+s store and copy · esc cancel"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=str)
+async def test_reply_composer_fits_a_small_terminal(
+    make_smtui_app, store: Store, clock, size: tuple[int, int]
+) -> None:
+    """The reply box keeps several lines and the hint shows; the footer offers the
+    composer's keys, not the queue's triage keys behind it."""
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=size) as pilot:
+        await open_queue(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        composer = app.screen
+        assert isinstance(composer, ReplyComposer)
+        text = screen_text(app)
+        assert HINT in text
+        area = composer.query_one("#reply-text", TextArea)
+        assert area.content_region.height >= 4
+        footer = text.splitlines()[-1]
+        assert "Save and copy" in footer and "Cancel" in footer
+        assert "Reply" not in footer and "Done" not in footer
+
+        await pilot.press("tab", "tab")  # past the saved replies, into the reply box
+        assert app.focused is area
+        await pilot.press(*"one", "enter", *"two", "enter", *"three", "enter", *"four")
+        await pilot.pause()
+        text = screen_text(app)
+        assert HINT in text and all(word in text for word in ("one", "two", "three", "four"))
+
+
+async def test_long_comment_scrolls_above_the_reply_box(
+    make_smtui_app, store: Store, brand: Brand, now: datetime
+) -> None:
+    """A long comment is cut to a few lines at 80x24, and tab reaches it to scroll."""
+    lines = [f"line {n} of a long review" for n in range(1, 31)]
+    store.inbox.add(
+        InboxItem(
+            brand_id=brand.id,
+            kind=InboxKind.REVIEW,
+            author_name="Ann",
+            text="\n".join(lines),
+            received_at=now,
+        )
+    )
+    app = make_smtui_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        composer = app.screen
+        assert isinstance(composer, ReplyComposer)
+        assert HINT in screen_text(app)
+        assert composer.query_one("#reply-text", TextArea).content_region.height >= 4
+        original = composer.query_one("#reply-original")
+        assert original.region.height <= 4
+        assert "line 1 of" in screen_text(app) and "line 30 of" not in screen_text(app)
+        await pilot.press("shift+tab")  # from the search, back to the comment
+        assert app.focused is original
+        await pilot.press("end")
+        await pilot.pause()
+        assert "line 30 of" in screen_text(app)

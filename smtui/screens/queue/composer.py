@@ -1,6 +1,9 @@
 """Provides the reply composer: the item being answered, the saved replies searchable by
 name and tag (placeholders filled in on choosing one), and the reply to edit. It dismisses
-with the text to store and copy, or None."""
+with the text to store and copy, or None.
+
+On a small terminal the reply box keeps the room: the original comment and the saved
+replies shrink and scroll (``#reply-dialog`` in ``smtui.tcss``)."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from smtui.domain.i18n import _
@@ -19,7 +22,19 @@ from smtui.domain.replies import SavedReply, fill_placeholders
 from smtui.widgets.literal import editable, literal, literal_line
 
 
+class OriginalComment(VerticalScroll):
+    """The comment being answered, cut to a few lines on a small terminal. It takes the
+    focus (to scroll it with the arrows) only when it is longer than its room, so that tab
+    never stops on a box with nothing to scroll."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+
 class ReplyComposer(ModalScreen[str | None]):
+    """Its own footer shows the composer's keys: the one of the screen behind would offer
+    the queue's triage keys, which do nothing while the reply is being written."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", _("Save and copy"), id="reply.save", priority=True),
         Binding("escape", "cancel", _("Cancel"), id="reply.cancel"),
@@ -46,7 +61,8 @@ class ReplyComposer(ModalScreen[str | None]):
             yield Static(
                 literal(_("Reply to {author}").format(author=self.author)), classes="dialog-title"
             )
-            yield Static(literal(self.item_text), id="reply-original")
+            with OriginalComment(id="reply-original"):
+                yield Static(literal(self.item_text))
             yield Input(placeholder=_("Search saved replies by name or tag"), id="reply-search")
             yield OptionList(id="reply-saved")
             yield TextArea(editable(self.draft), id="reply-text", soft_wrap=True)
@@ -54,6 +70,7 @@ class ReplyComposer(ModalScreen[str | None]):
                 _("enter use a saved reply · ctrl+s store and copy · esc cancel"),
                 classes="dialog-hint",
             )
+        yield Footer()
 
     def on_mount(self) -> None:
         self._filter("")
