@@ -172,6 +172,7 @@ async def test_bulk_ignore_then_reach_zero(
         await pilot.pause()
         assert screen.table.row_count == 0
         assert "Inbox zero" in bar(screen)
+        assert "the queue is at zero" in shown(screen.query_one("#queue-detail", Static))
         assert store.inbox.counts(brand.id).todo == 0
         await pilot.press("u")  # the last "done" comes back
         await pilot.pause()
@@ -367,3 +368,46 @@ async def test_long_comment_scrolls_above_the_reply_box(
         await pilot.press("end")
         await pilot.pause()
         assert "line 30 of" in screen_text(app)
+
+
+async def test_a_search_that_hides_everything_is_not_inbox_zero(
+    make_smtui_app, store: Store, clock
+) -> None:
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_queue(pilot)
+        await pilot.press("slash", *"xyzq", "enter")
+        await pilot.pause()
+        assert screen.table.row_count == 0
+        detail = shown(screen.query_one("#queue-detail", Static))
+        assert "Nothing matches the search; esc clears it" in detail
+        assert "queue is at zero" not in detail
+        assert "filter: “xyzq”" in screen_text(app).splitlines()[1]
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.table.row_count > 0
+
+        await pilot.press("f")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "tab", *"nosuchtag", "ctrl+s")
+        await pilot.pause()
+        assert screen.table.row_count == 0
+        detail = shown(screen.query_one("#queue-detail", Static))
+        assert "Nothing matches the filter; esc clears it, f changes it." in detail
+        assert "filter: #nosuchtag" in screen_text(app).splitlines()[1]
+
+
+async def test_long_filter_is_cut_with_an_ellipsis_at_80_columns(
+    make_smtui_app, store: Store, clock
+) -> None:
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot)
+        await pilot.press("slash", *"a very long search that never matches", "enter")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[1].rstrip()
+        assert "filter: “a very long" in line and line.endswith("…")
+        assert len(line) <= 80

@@ -39,6 +39,8 @@ COLUMNS: tuple[tuple[str, int | None], ...] = (
     (N_("Status"), 11),
     (N_("Tags"), 10),
 )
+SEP = " · "
+FILTER_LETTERS = 8  # the fewest letters of a filter worth its label in a narrow bar
 TAB_LABELS = {QueueTab.TODO: N_("To do"), QueueTab.DONE: N_("Done"), QueueTab.ALL: N_("All")}
 
 
@@ -113,6 +115,8 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
     def on_resize(self) -> None:
         if self._flex_width() != self.flex:
             self.reload()
+        else:  # the table's text column is at its narrowest, but the bar still fits anew
+            self._show_bar()
 
     def reload(self) -> None:
         """Read the queue again from the start, as far as the user had scrolled."""
@@ -158,9 +162,13 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
         )
 
     def _show_bar(self) -> None:
+        """The tabs and the counts, then what narrows the list. The bar is one line: on a
+        narrow terminal the snoozed count gives way first, then the filter's label, and the
+        filter's text is cut with an ellipsis, so it never shows as a label with nothing
+        after it. The selection's count goes in first: the triage keys act on it."""
         assert self.brand.id is not None
         counts = self.store.inbox.counts(self.brand.id, now=self.now, handled=False)
-        bar = Text()
+        bar = Text(no_wrap=True, overflow="ellipsis")
         for tab in QueueTab:
             style = "bold reverse" if tab is self.filters.tab else "dim"
             bar.append(f" {_(TAB_LABELS[tab])} ", style=style)
@@ -175,15 +183,37 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
                 _("{n} past target").format(n=counts.overdue),
                 style="bold red" if counts.overdue else "",
             )
-        if counts.snoozed:
-            bar.append(" · " + _("{n} snoozed").format(n=counts.snoozed), style="dim")
-        active = self._filter_text()
-        if active:
-            bar.append("  ·  " + _("filter: "), style="italic")
-            bar.append_text(literal_line(active, style="italic"))
+        selected = Text()
         if self.selected:
-            bar.append("  ·  " + _("{n} selected").format(n=len(self.selected)), style="cyan")
+            selected = Text(SEP + _("{n} selected").format(n=len(self.selected)), style="cyan")
+        room = self._bar_width() - bar.cell_len - selected.cell_len
+        narrowed = self._filter_part(room)
+        if counts.snoozed:
+            snoozed = Text(SEP + _("{n} snoozed").format(n=counts.snoozed), style="dim")
+            if snoozed.cell_len <= room - narrowed.cell_len:
+                bar.append_text(snoozed)
+        bar.append_text(narrowed)
+        bar.append_text(selected)
         self.query_one("#queue-bar", Static).update(bar)
+
+    def _bar_width(self) -> int:
+        bar = self.query_one("#queue-bar", Static)
+        return bar.content_size.width or self.app.size.width - 2
+
+    def _filter_part(self, room: int) -> Text:
+        """The active search and filter in at most ``room`` cells: with its label when
+        the label leaves room for a few letters, its text cut with an ellipsis."""
+        active = self._filter_text()
+        if not active:
+            return Text()
+        text = literal_line(active, style="italic")
+        label = Text(SEP + _("filter: "), style="italic")
+        if room < label.cell_len + min(text.cell_len, FILTER_LETTERS):
+            label = Text(SEP, style="italic")
+        if room - label.cell_len < 2:
+            return Text()
+        text.truncate(room - label.cell_len, overflow="ellipsis")
+        return label.append_text(text)
 
     def _filter_text(self) -> str:
         parts = []
@@ -201,12 +231,7 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
         item = self.current
         pane = self.query_one("#queue-detail", Static)
         if item is None:
-            empty = (
-                _("Nothing to answer: the queue is at zero. Press a to add a comment.")
-                if self.filters.tab is QueueTab.TODO
-                else _("Nothing here.")
-            )
-            pane.update(Text(empty, style="italic"))
+            pane.update(Text(self._empty_text(), style="italic"))
             return
         assert item.id is not None
         pane.update(
@@ -218,6 +243,22 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
                 history=self.store.inbox.history(item.id),
             )
         )
+
+    def _empty_text(self) -> str:
+        """Why the list is empty: a search or a filter that hides every item is not inbox
+        zero (the bar still counts what is left), so it says what hides them and the key
+        that clears it."""
+        searched = self.filters.text is not None
+        filtered = self.filters != QueueFilter(tab=self.filters.tab, text=self.filters.text)
+        if searched and filtered:
+            return _("Nothing matches the search and the filter; esc clears both.")
+        if searched:
+            return _("Nothing matches the search; esc clears it, / changes it.")
+        if filtered:
+            return _("Nothing matches the filter; esc clears it, f changes it.")
+        if self.filters.tab is QueueTab.TODO:
+            return _("Nothing to answer: the queue is at zero. Press a to add a comment.")
+        return _("Nothing here.")
 
     @on(DataTable.RowHighlighted, "#queue-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
