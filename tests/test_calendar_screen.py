@@ -542,3 +542,30 @@ async def test_go_to_date_takes_the_same_words_as_today(
         form = app.screen
         assert isinstance(form, FormScreen)
         assert "2026-02-30" in shown(form.query_one("#error-day", Static))
+
+
+async def test_a_form_that_saves_nothing_says_what_ctrl_s_does(
+    make_smtui_app, brand: Brand
+) -> None:
+    """A search is not saved: its hint and button say "search", and with no required field
+    there is no "* required"; a new post still says save and marks what it needs."""
+    from textual.widgets import Button
+
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        for keys, verb, button, required in [
+            ("slash", "ctrl+s search", "Search (ctrl+s)", False),
+            ("f", "ctrl+s apply", "Apply (ctrl+s)", False),
+            ("g", "ctrl+s go", "Go (ctrl+s)", True),  # the date is required
+            ("n", "ctrl+s save", "Save (ctrl+s)", True),
+        ]:
+            await pilot.press(keys)
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, FormScreen), keys
+            hint = str(form.query_one(".dialog-hint", Static).render())
+            assert hint.startswith(verb) and ("* required" in hint) is required, hint
+            assert str(form.query_one("#save", Button).label) == button
+            await pilot.press("escape")
+            await pilot.pause()

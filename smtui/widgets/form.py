@@ -59,19 +59,25 @@ class FormScreen(ModalScreen[Any]):
         submit: Callable[[dict[str, Any]], Any],
         *,
         form_id: str = "form",
+        verb: str = "",
     ) -> None:
+        """``verb`` names what ctrl+s does when it saves nothing (a search, a filter, a date
+        to go to): "search", "apply", "go"; by default it saves."""
         super().__init__(id=f"{form_id}-screen")
         self.title_text = title
         self.fields = list(fields)
         self.values = values
         self.submit = submit
+        self.verb = verb
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
             yield Static(literal(self.title_text), classes="dialog-title")
-            yield Static(
-                _("ctrl+s save · esc cancel · tab next field · * required"), classes="dialog-hint"
-            )
+            verb = self.verb or _("save")
+            hint = _("ctrl+s {verb} · esc cancel · tab next field").format(verb=verb)
+            if any(spec.required for spec in self.fields):
+                hint += " · " + _("* required")
+            yield Static(hint, classes="dialog-hint")
             with VerticalScroll(classes="form-fields"):
                 for spec in self.fields:
                     with Vertical(classes="form-row", id=f"row-{spec.name}"):
@@ -86,7 +92,8 @@ class FormScreen(ModalScreen[Any]):
                         )
             yield Static("", classes="form-error", id="error-form", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+                label = _("{verb} (ctrl+s)").format(verb=verb[:1].upper() + verb[1:])
+                yield Button(label, variant="primary", id="save")
                 yield Button(_("Cancel (esc)"), id="cancel")
 
     def _input(self, spec: FormField) -> Widget:

@@ -409,7 +409,8 @@ class PostActions:
             )
 
         title = _("Filter the calendar (empty fields show everything)")
-        self.app.push_screen(FormScreen(title, fields, values, submit), self._filtered)
+        form = FormScreen(title, fields, values, submit, verb=_("apply"))
+        self.app.push_screen(form, self._filtered)
 
     def _filtered(self, filters: PostFilter | None) -> None:
         if filters is not None:
@@ -428,7 +429,9 @@ class PostActions:
             return PostFilter(f.channel_id, f.pillar_id, f.objective_id, f.status, f.campaign, text)
 
         self.app.push_screen(
-            FormScreen(_("Search"), fields, {"text": self.filters.text or ""}, submit),
+            FormScreen(
+                _("Search"), fields, {"text": self.filters.text or ""}, submit, verb=_("search")
+            ),
             self._filtered,
         )
 

@@ -123,7 +123,7 @@ def period_form(current: KpiPeriod) -> FormScreen:
         return KpiPeriod("custom", first, last)
 
     values = {"first": current.first.isoformat(), "last": current.last.isoformat()}
-    return FormScreen(_("Custom period"), fields, values, submit, form_id="period")
+    return FormScreen(_("Custom period"), fields, values, submit, form_id="period", verb=_("apply"))
 
 
 class MetricHistoryScreen(AppAccess, ModalScreen[None]):

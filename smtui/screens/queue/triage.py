@@ -251,6 +251,7 @@ class TriageDialogs:
             values,
             submit,
             form_id="filters",
+            verb=_("apply"),
         )
         self.app.push_screen(form, done)
 
