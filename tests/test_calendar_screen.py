@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from smtui.domain.enums import Platform, PostStatus
 from smtui.domain.models import Brand, Channel, Pillar
+from smtui.domain.planning import RecurringSlot
 from smtui.domain.post import Post
 from smtui.screens.calendar.agenda import Agenda
 from smtui.screens.calendar.day_list import DayList
@@ -569,3 +570,38 @@ async def test_a_form_that_saves_nothing_says_what_ctrl_s_does(
             assert str(form.query_one("#save", Button).label) == button
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_search_hides_posts_but_does_not_empty_their_slots(
+    make_smtui_app, store: Store, brand: Brand
+) -> None:
+    """A post that fills a recurring slot and that a search hides: the day shows neither
+    the post nor "nothing planned", since something is planned there."""
+    linkedin = channel_id(store, brand, Platform.LINKEDIN)
+    store.slots.add(
+        RecurringSlot(brand_id=brand.id or 0, channel_id=linkedin, weekday=1, time_local="09:30")
+    )
+    store.posts.add(
+        Post(
+            brand_id=brand.id or 0,
+            channel_id=linkedin,
+            title="Filled",
+            scheduled_at=datetime(2026, 11, 24, 14, 30, tzinfo=UTC),
+        )
+    )
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("right")  # Tuesday 24
+        day_list = screen.query_one(DayList)
+        assert [p.title for p in day_list.posts] == ["Filled"]
+        await pilot.press("slash", *"xyz", "ctrl+s")
+        await pilot.pause()
+        assert day_list.posts == []
+        prompts = [
+            str(day_list.get_option_at_index(i).prompt) for i in range(day_list.option_count)
+        ]
+        assert not any("nothing planned" in prompt for prompt in prompts), prompts
+        await pilot.press("slash", "end", *["backspace"] * 3, "ctrl+s")  # the search cleared
+        await pilot.pause()
+        assert [p.title for p in day_list.posts] == ["Filled"]

@@ -83,7 +83,14 @@ class CalendarData:
         if filters is not None and filters.channel_id is not None:
             slots = [slot for slot in slots if slot.channel_id == filters.channel_id]
         gap = store.brand_settings.get(brand.id).conflict_gap
-        planned = [(post.channel_id, post.scheduled_at) for post in posts if post.scheduled_at]
+        # A slot is open when no post of its channel is near it, shown or not: a search or
+        # a filter on pillar, status, ... hides posts, it does not empty their slots.
+        holding = posts
+        if filters is not None and filters != PostFilter(channel_id=filters.channel_id):
+            holding = store.posts.in_range(
+                brand.id, start, end, PostFilter(channel_id=filters.channel_id)
+            )
+        planned = [(post.channel_id, post.scheduled_at) for post in holding if post.scheduled_at]
         empty: dict[date, list[SlotOccurrence]] = defaultdict(list)
         found = occurrences(slots, max(first, slots_from or first), last, brand.timezone)
         for item in open_slots(found, planned, gap):  # type: ignore[arg-type]
