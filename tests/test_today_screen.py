@@ -347,8 +347,21 @@ async def test_all_brands_at_80_columns_name_the_brand_in_the_wide_cell(
     make_smtui_app, store: Store, demo: Brand
 ) -> None:
     """Too narrow for a Brand column, posts and replies still say whose they are: the
-    post's title and the reply's comment start with the brand, as the narrow panels do."""
+    post's title and the reply's comment start with the brand, as the narrow panels do,
+    and a post that is not ready still says what stops it."""
     store.brands.add(Brand(name="Atelier Nord", timezone="Europe/Paris"))
+    instagram = next(
+        c for c in store.channels.list(demo.id or 0) if c.platform is Platform.INSTAGRAM
+    )
+    store.posts.add(
+        Post(
+            brand_id=demo.id or 0,
+            channel_id=instagram.id,
+            title="Stollen",
+            status=PostStatus.READY,
+            scheduled_at=datetime(2026, 11, 23, 23, 30, tzinfo=UTC),
+        )
+    )
     app = make_smtui_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -356,8 +369,15 @@ async def test_all_brands_at_80_columns_name_the_brand_in_the_wide_cell(
             shown = app.screen.query_one(panel)
             assert shown.several
             assert "Brand" not in [str(column.label) for column in shown.columns.values()]
-            cell = str(shown.get_row_at(0)[3])
-            assert cell.startswith("Maple &… · "), cell
+            for row in range(shown.row_count):
+                cell = str(shown.get_row_at(row)[3])
+                brand, text = cell.split(" · ", 1)
+                assert "Maple & Grain".startswith(brand.rstrip("…")) and len(brand) >= 4, cell
+                assert len(text) >= 8 and "……" not in cell, cell  # the text keeps its room
+            if panel is PostsPanel:
+                stollen = [str(shown.get_row_at(r)[3]) for r in range(shown.row_count)]
+                # Cramped (17 cells): the brand, the title's start and the ⚠ that Enter explains.
+                assert any(" · Sto" in cell and "  ⚠" in cell for cell in stollen), stollen
 
 
 async def test_every_form_label_stands_apart_from_its_value(make_smtui_app, demo: Brand) -> None:

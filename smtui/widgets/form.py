@@ -60,15 +60,19 @@ class FormScreen(ModalScreen[Any]):
         *,
         form_id: str = "form",
         verb: str = "",
+        button: str = "",
     ) -> None:
-        """``verb`` names what ctrl+s does when it saves nothing (a search, a filter, a date
-        to go to): "search", "apply", "go"; by default it saves."""
+        """``verb`` and ``button`` name what ctrl+s does when it saves nothing (a search, a
+        filter, a date to go to): "search" and "Search (ctrl+s)"; by default it saves.
+        Two strings, each translated whole: capitalising a word is not every language's
+        way of starting a label."""
         super().__init__(id=f"{form_id}-screen")
         self.title_text = title
         self.fields = list(fields)
         self.values = values
         self.submit = submit
         self.verb = verb
+        self.button = button
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -92,7 +96,7 @@ class FormScreen(ModalScreen[Any]):
                         )
             yield Static("", classes="form-error", id="error-form", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                label = _("{verb} (ctrl+s)").format(verb=verb[:1].upper() + verb[1:])
+                label = self.button or _("Save (ctrl+s)")
                 yield Button(label, variant="primary", id="save")
                 yield Button(_("Cancel (esc)"), id="cancel")
 

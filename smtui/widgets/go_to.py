@@ -28,5 +28,11 @@ def go_to_form(current: date, today: date, *, form_id: str) -> FormScreen:
         return parse_day_or_word(str(data.get("day") or ""), today, "day")
 
     return FormScreen(
-        _("Go to date"), fields, {"day": current.isoformat()}, submit, form_id=form_id, verb=_("go")
+        _("Go to date"),
+        fields,
+        {"day": current.isoformat()},
+        submit,
+        form_id=form_id,
+        verb=_("go"),
+        button=_("Go (ctrl+s)"),
     )

@@ -34,6 +34,9 @@ def _from_textual(active: ActiveBinding) -> bool:
 
 
 class HelpRow(NamedTuple):
+    """One row of the help: the keys that do one thing, and what it is (the tooltip says
+    more, and tells apart two things described alike)."""
+
     keys: str  # as shown ("x del")
     does: str
     detail: str = ""  # the binding's tooltip, if it has one

@@ -409,7 +409,9 @@ class PostActions:
             )
 
         title = _("Filter the calendar (empty fields show everything)")
-        form = FormScreen(title, fields, values, submit, verb=_("apply"))
+        form = FormScreen(
+            title, fields, values, submit, verb=_("apply"), button=_("Apply (ctrl+s)")
+        )
         self.app.push_screen(form, self._filtered)
 
     def _filtered(self, filters: PostFilter | None) -> None:
@@ -430,7 +432,12 @@ class PostActions:
 
         self.app.push_screen(
             FormScreen(
-                _("Search"), fields, {"text": self.filters.text or ""}, submit, verb=_("search")
+                _("Search"),
+                fields,
+                {"text": self.filters.text or ""},
+                submit,
+                verb=_("search"),
+                button=_("Search (ctrl+s)"),
             ),
             self._filtered,
         )

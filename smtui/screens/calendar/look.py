@@ -62,10 +62,16 @@ def legend(width: int) -> str:
     return shown
 
 
+def post_marks() -> list[tuple[str, str]]:
+    """The marks of a post's status and of an open slot, as every screen draws them."""
+    found = [(mark, status.label) for status, mark in STATUS_MARKS.items()]
+    found.append((SLOT_MARK, _("an open slot of a cadence: nothing planned there yet")))
+    return found
+
+
 def marks() -> list[tuple[str, str]]:
     """Every mark the calendar draws, with what it means, for the help screen."""
-    found = [(mark, status.label) for status, mark in STATUS_MARKS.items()]
-    found.append((SLOT_MARK, _("an open slot of a cadence: a post is due there")))
+    found = post_marks()
     found.append((MISSED_MARK, _("missed: its time passed and it is not published")))
     found.append(("+n", _("more posts than the cell shows: see the day's list")))
     return found

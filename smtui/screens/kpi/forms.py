@@ -123,7 +123,15 @@ def period_form(current: KpiPeriod) -> FormScreen:
         return KpiPeriod("custom", first, last)
 
     values = {"first": current.first.isoformat(), "last": current.last.isoformat()}
-    return FormScreen(_("Custom period"), fields, values, submit, form_id="period", verb=_("apply"))
+    return FormScreen(
+        _("Custom period"),
+        fields,
+        values,
+        submit,
+        form_id="period",
+        verb=_("apply"),
+        button=_("Apply (ctrl+s)"),
+    )
 
 
 class MetricHistoryScreen(AppAccess, ModalScreen[None]):

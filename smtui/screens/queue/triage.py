@@ -252,6 +252,7 @@ class TriageDialogs:
             submit,
             form_id="filters",
             verb=_("apply"),
+            button=_("Apply (ctrl+s)"),
         )
         self.app.push_screen(form, done)
 

@@ -134,14 +134,24 @@ class TodayPanel(AppAccess, DataTable[RenderableType], Generic[Line]):
             return []
         return [literal_line(self.brand_of(line).name, self._brand_width)]
 
-    def wide_cell(self, line: Line, text: str, width: int, style: str = "") -> Text:
-        """The wide column's text, led by the brand's name where several brands are shown
-        and the panel has no Brand column (a narrow panel, or one too narrow to keep it)."""
-        if not self.several or self._brand_in_column:
-            return literal_line(text, width, style=style)
-        cell = literal_line(self.brand_of(line).name, BRAND_PREFIX, style="dim")
-        cell.append(" · ", style="dim")
-        cell.append_text(literal_line(text, max(width - len(cell), 4), style=style))
+    def wide_cell(
+        self, line: Line, text: str, width: int, style: str = "", tail: Text | None = None
+    ) -> Text:
+        """The wide column's text (then ``tail``, which keeps at least half the room), led
+        by the brand's name where several brands are shown and the panel has no Brand
+        column (a narrow panel, or one too narrow to keep it). A narrow cell gives the
+        brand a third of it: the brand says whose line it is, the text what it is."""
+        cell = Text()
+        if self.several and not self._brand_in_column:
+            prefix = BRAND_PREFIX if width >= 2 * WIDE_MIN else max(width // 3, 4)
+            cell = literal_line(self.brand_of(line).name, prefix, style="dim")
+            cell.append(" · ", style="dim")
+        room = max(width - cell.cell_len, 4)
+        if tail is None:
+            return cell.append_text(literal_line(text, room, style=style))
+        cell.append_text(literal_line(text, max(room - tail.cell_len, room // 2), style=style))
+        cell.append_text(tail)
+        cell.truncate(width, overflow="ellipsis")
         return cell
 
     def expected_width(self) -> int:

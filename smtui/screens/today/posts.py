@@ -95,13 +95,12 @@ class PostsPanel(PostActions, TodayPanel[Row]):
             status.append(" ✓", style="green")
         else:
             status.append(" ⚠", style="yellow")
-        title = self.wide_cell(line, post.title or post.body or _("(untitled)"), flex)
+        problems = None
         if not line.ready.ready:
-            problems = "  ⚠ " + ", ".join(line.ready.problems)
-            room = max(flex - len(problems), flex // 2)
-            title = self.wide_cell(line, post.title or post.body or _("(untitled)"), room)
-            title.append(problems, style="yellow")
-            title.truncate(flex, overflow="ellipsis")
+            problems = Text("  ⚠ " + ", ".join(line.ready.problems), style="yellow")
+        title = self.wide_cell(
+            line, post.title or post.body or _("(untitled)"), flex, tail=problems
+        )
         return (
             mark,
             *self.brand_cell(line),

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Static
 from smtui.domain.i18n import N_, _
 from smtui.domain.models import Brand
 from smtui.screens.base import SmtuiScreen
-from smtui.screens.calendar.look import MISSED_MARK, SLOT_MARK, STATUS_MARKS
+from smtui.screens.calendar.look import MISSED_MARK, post_marks
 from smtui.screens.today.panel import TodayPanel
 from smtui.screens.today.posts import PostsPanel
 from smtui.screens.today.replies import RepliesPanel
@@ -109,16 +109,13 @@ class TodayScreen(SmtuiScreen):
 
     def help_marks(self) -> list[tuple[str, str]]:
         """The panels' marks: a post's status as the Calendar marks it, then the rest."""
-        found = [(mark, status.label) for status, mark in STATUS_MARKS.items()]
-        found += [
-            (SLOT_MARK, _("an open slot of a cadence: nothing planned yet")),
-            (MISSED_MARK, _("late: a post, a reply or an action past its time")),
-            ("!", _("a channel off its cadence this week")),
+        return [
+            *post_marks(),
+            (MISSED_MARK, _("late (a post, a reply, an action); a channel off its cadence")),
             ("✓ ⚠", _("after a status: ready to go out, or what stops it")),
             ("▼", _("an objective behind its pace (red) or at risk")),
             ("#", _("a number to log today")),
         ]
-        return found
 
     def reload(self) -> None:
         """Back on the screen (or another brand chosen): channels may have changed too."""
