@@ -105,10 +105,17 @@ async def test_post_performance_lays_out_again_when_the_terminal_grows(demo_app)
         await pilot.pause()
         top = demo_app.screen.query_one("#kpi-top", DataTable)
         assert labels(top) == ["Post", "Rate"]
+        top.focus()
+        await pilot.press("down", "down")
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert labels(top) == ["Post", "Channel", "Day", "Rate"]
         assert_fits(top)
+        assert top.cursor_row == 2  # the same row, laid out again
+        await pilot.press("p", "down", "enter")  # another period: other rows, from the top
+        await pilot.pause()
+        assert isinstance(demo_app.screen, KpiScreen)
+        assert top.cursor_row == 0
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])

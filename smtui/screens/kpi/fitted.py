@@ -21,10 +21,8 @@ from textual.widgets import DataTable
 from smtui.domain.i18n import _
 from smtui.widgets.literal import literal_line
 
-# Each column pads its cells by one either side; one more cell is the vertical scrollbar's
-# (scrollbar-size-vertical: 1 in smtui.tcss), so that a row fits whether or not it scrolls.
+# Each column pads its cells by one either side.
 PADDING = 2
-SCROLLBAR = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +47,10 @@ def fit(
     width: int,
     drops: Sequence[str],
     wide_min: int,
+    scrollbar: int = 1,
 ) -> tuple[list[bool], list[int]]:
-    """Which columns are kept at this width and every column's width.
+    """Which columns are kept at this width and every column's width; ``scrollbar`` cells
+    are left for the vertical scrollbar, so that a row fits whether or not it scrolls.
 
     ``drops`` go, in order, while the wide column would be under ``wide_min``; once none is
     left to give up, the wide column keeps ``wide_min`` and the table scrolls rather than
@@ -65,7 +65,7 @@ def fit(
 
     def left() -> int:
         used = sum(w + PADDING for w, keep in zip(widths, kept, strict=True) if keep)
-        return width - used - SCROLLBAR  # the wide column's padding is in `used`
+        return width - used - scrollbar  # the wide column's padding is in `used`
 
     labels = [column.label for column in columns]
     for label in drops:
@@ -104,21 +104,24 @@ class FittedTable(DataTable[RenderableType]):
     def fill(self, rows: Sequence[Sequence[RenderableType]]) -> None:
         """Show these rows; the wide column's cells are plain strings (outside text)."""
         self.rows_data = [tuple(row) for row in rows]
-        self._lay_out()
+        self._lay_out(keep_row=False)  # new rows (another period): from the top
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, *, keep_row: bool = True) -> None:
         # Before its first layout (its tab not shown yet) the table has no width: it is laid
         # out with every column, and again on the resize that gives it one.
         width = self.size.width
         self._laid_out_at = width
         wide_index = self.wide_index
         if width:
-            kept, widths = fit(self.columns_spec, self.rows_data, width, self.drops, self.wide_min)
+            scrollbar = self.styles.scrollbar_size_vertical
+            kept, widths = fit(
+                self.columns_spec, self.rows_data, width, self.drops, self.wide_min, scrollbar
+            )
         else:
             kept = [True] * len(self.columns_spec)
             widths = [column.width or 0 for column in self.columns_spec]
             widths[wide_index] = self.wide_min
-        row = self.cursor_row
+        row = self.cursor_row if keep_row else 0
         self.clear(columns=True)
         for column, keep, column_width in zip(self.columns_spec, kept, widths, strict=True):
             if keep:
