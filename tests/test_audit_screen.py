@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from smtui.demo import fill_demo
 from smtui.domain.audit import default_run_title
 from smtui.domain.enums import ChannelStatus, Platform
 from smtui.domain.models import Brand, Channel
@@ -354,6 +355,31 @@ def test_the_default_title_names_the_quarter() -> None:
     assert default_run_title(date(2027, 1, 4)) == "Q1 2027 audit"
     assert default_run_title(date(2026, 9, 30)) == "Q3 2026 audit"
     assert default_run_title(date(2026, 10, 1)) == "Q4 2026 audit"
+    taken = {"Q4 2026 audit", "Q4 2026 audit (2)"}
+    assert default_run_title(date(2026, 10, 1), taken) == "Q4 2026 audit (3)"
+
+
+async def test_a_second_run_in_the_quarter_gets_a_title_of_its_own(
+    make_smtui_app,
+    store: Store,
+    clock,  # type: ignore[no-untyped-def]
+) -> None:
+    """The demo has this quarter's run: another one started now is "(2)", so the list of
+    runs tells them apart."""
+    fill_demo(store, clock)
+    app = make_smtui_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_audit(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-title", Input).value == "Q4 2026 audit (2)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        brand_id = app.brand.id or 0
+        titles = [run.title for run in store.audits.list_runs(brand_id)]
+        assert len(titles) == len(set(titles)) and "Q4 2026 audit (2)" in titles
 
 
 async def test_another_brand_shows_its_own_latest_run(

@@ -10,7 +10,7 @@ the template does. A run's items, and the open actions among them, are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -27,10 +27,17 @@ from smtui.domain.seeds import SEED_NAMES
 TEMPLATE_FILE = "audit_template.toml"
 
 
-def default_run_title(started_on: date) -> str:
-    """ "Q4 2026 audit": runs are usually quarterly, so the quarter names them."""
+def default_run_title(started_on: date, taken: Collection[str] = ()) -> str:
+    """ "Q4 2026 audit": runs are usually quarterly, so the quarter names them; a second
+    run in the quarter is "Q4 2026 audit (2)", so that the list of runs tells them apart."""
     quarter = (started_on.month - 1) // 3 + 1
-    return _("Q{quarter} {year} audit").format(quarter=quarter, year=started_on.year)
+    title = _("Q{quarter} {year} audit").format(quarter=quarter, year=started_on.year)
+    count = 1
+    found = title
+    while found in taken:
+        count += 1
+        found = f"{title} ({count})"
+    return found
 
 
 # --- the template ----------------------------------------------------------------------

@@ -28,7 +28,8 @@ def start_run_form(
         FormField("title", _("Title"), required=True, help=help_text),
         FormField("started_on", _("Started on"), "date", required=True, placeholder="YYYY-MM-DD"),
     ]
-    values = {"title": default_run_title(today), "started_on": today.isoformat()}
+    taken = {run.title for run in store.audits.list_runs(brand_id)}
+    values = {"title": default_run_title(today, taken), "started_on": today.isoformat()}
 
     def submit(data: dict[str, Any]) -> AuditRun:
         run = AuditRun.model_validate({**data, "brand_id": brand_id})
