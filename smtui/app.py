@@ -186,7 +186,7 @@ class SmtuiApp(App[None]):
 
         brands = self.store.brands.list()
         choices = [(f"{brand.name}  ({brand.timezone})", brand.id) for brand in brands]
-        hint = _("Enter choose · Esc cancel · n on the Strategy screen makes a new brand")
+        hint = _("enter choose · esc cancel · n on the Strategy screen makes a new brand")
         picker = PickerScreen(_("Show brand"), choices, current=self.brand.id, hint=hint)
         self.push_screen(picker, self._brand_picked)
 

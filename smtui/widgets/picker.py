@@ -40,7 +40,7 @@ class PickerScreen(ModalScreen[Any]):
                 id="picker-options",
             )
             yield Static(
-                literal(self.hint or _("Enter choose · Esc cancel")), classes="dialog-hint"
+                literal(self.hint or _("enter choose · esc cancel")), classes="dialog-hint"
             )
 
     def on_mount(self) -> None:

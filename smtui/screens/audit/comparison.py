@@ -62,7 +62,7 @@ class ComparisonScreen(ModalScreen[None]):
             if not table.row_count:
                 table.add_row(Text(""), Text(""), Text(_("No item changed state."), style="italic"))
             yield table
-            yield Static(Text(_("Esc closes")), classes="dialog-hint")
+            yield Static(Text(_("esc close")), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
