@@ -452,6 +452,7 @@ def test_strip_controls_keeps_text_newlines_and_tabs() -> None:
 
 def test_one_line_cleans_and_cuts() -> None:
     assert one_line("\x07  first\tline  \nsecond", width=8) == "first l…"
+    assert one_line("Maple & Grain", width=7) == "Maple…"  # no space before the ellipsis
     assert one_line("short") == "short"
 
 

@@ -19,8 +19,9 @@ def strip_controls(text: str) -> str:
 
 
 def one_line(text: str, width: int | None = None) -> str:
-    """The first line of ``text``, cleaned, cut to ``width`` characters with an ellipsis."""
+    """The first line of ``text``, cleaned, cut to ``width`` characters with an ellipsis
+    (after the last letter kept: "Maple…", not "Maple …")."""
     line = strip_controls(text).strip().split("\n", 1)[0].rstrip().replace("\t", " ")
     if width is not None and len(line) > width:
-        return line[: max(width - 1, 0)] + "…"
+        return line[: max(width - 1, 0)].rstrip() + "…"
     return line
