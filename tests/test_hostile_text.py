@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 import pytest
+from drawn import screen_text
 from rich.text import Text
 from textual.app import App
 from textual.command import CommandPalette
@@ -132,12 +133,6 @@ async def test_form_options_and_values_are_literal() -> None:
 
 
 # --- the app, screen by screen ----------------------------------------------------------
-
-
-def screen_text(app: App[None]) -> str:
-    """What the terminal would show, line by line (the compositor's strips, as the
-    snapshots render them; Textual is pinned)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_clean(text: str) -> None:

@@ -6,6 +6,7 @@ screen."""
 from __future__ import annotations
 
 import pytest
+from drawn import screen_text
 from rich.cells import cell_len
 from textual.app import App
 from textual.widgets import DataTable, Static
@@ -28,8 +29,7 @@ def demo_app(make_smtui_app, store: Store, clock):  # type: ignore[no-untyped-de
 
 
 def screen_lines(app: App[None]) -> list[str]:
-    """What the terminal shows, line by line (the compositor's strips; Textual is pinned)."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return screen_text(app).splitlines()
 
 
 def labels(table: DataTable[object]) -> list[str]:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from drawn import screen_text
 from rich.console import Console
 from textual.widgets import DataTable, Static, TextArea
 
@@ -296,12 +297,6 @@ async def test_listening_view(make_smtui_app, store: Store, brand: Brand, tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
         assert app.screen.table.row_count == 1
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    """What the terminal shows, line by line (the compositor's strips, as the snapshots
-    render them; Textual is pinned)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 HINT = "enter use a saved reply · ctrl+s store and copy · esc cancel"

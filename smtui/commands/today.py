@@ -9,7 +9,7 @@ reads it.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -20,8 +20,6 @@ from smtui.domain.i18n import _
 if TYPE_CHECKING:
     from smtui.domain.models import Brand
     from smtui.today.source import BriefSource
-
-RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
 def _brands(source: BriefSource, name: str | None) -> list[Brand]:
@@ -36,14 +34,14 @@ def _brands(source: BriefSource, name: str | None) -> list[Brand]:
 
 def _day(text: str | None, today: date) -> date:
     """``--date``: YYYY-MM-DD, or today, tomorrow, yesterday."""
+    from smtui.domain.local_time import parse_day_or_word  # the prompts' own words
+    from smtui.domain.validation import DomainError
+
     if text is None:
         return today
-    word = text.strip().casefold()
-    if word in RELATIVE:
-        return today + timedelta(days=RELATIVE[word])
     try:
-        return date.fromisoformat(word)
-    except ValueError:
+        return parse_day_or_word(text, today, "--date")
+    except DomainError:
         raise click.BadParameter(
             _("{value} is not a date: write YYYY-MM-DD, today, tomorrow or yesterday").format(
                 value=text
