@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# English before smtui is imported: a key's label is translated when its screen's class is
+# made, so a French developer's environment would otherwise change every snapshot.
+os.environ["LANGUAGE"] = "en"
+
 from smtui.domain.clock import Clock, fixed, parse_instant
 from smtui.domain.i18n import set_language
 from smtui.store import Store

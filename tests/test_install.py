@@ -86,6 +86,7 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert "smtui/smtui.tcss" in names
     assert "smtui/migrations/env.py" in names
     assert "smtui/migrations/versions/0001_initial.py" in names
+    assert "smtui/locale/fr/LC_MESSAGES/smtui.mo" in names
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", venv], tmp_path)
@@ -104,6 +105,10 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert (package / "migrations" / "versions" / "0001_initial.py").is_file()
     # The app finds its stylesheet when its module is imported: check it does from the wheel.
     run([python, "-c", "import smtui.app"], tmp_path)
+    # And its French catalogue, chosen by the environment as any gettext program's.
+    french = "import os; os.environ['LANGUAGE'] = 'fr'; from smtui.domain.i18n import _; "
+    french += "print(_('Today'))"
+    assert run([python, "-c", french], tmp_path).strip() == "Aujourd’hui"
 
     assert run([smtui, "--version"], tmp_path).strip() == f"smtui {__version__}"
     database = tmp_path / "x.sqlite"

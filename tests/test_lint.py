@@ -30,7 +30,9 @@ def run_tool(*command: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff() -> None:
     folders = [
-        name for name in ("smtui", "tests", "migrations", "benchmarks") if (REPO / name).exists()
+        name
+        for name in ("smtui", "tests", "migrations", "benchmarks", "scripts")
+        if (REPO / name).exists()
     ]
     result = run_tool("ruff", "check", *folders)
     assert result.returncode == 0, result.stdout + result.stderr

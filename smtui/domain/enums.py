@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from smtui.domain.i18n import N_, _
+from smtui.domain.i18n import N_, NC_, _, pgettext
 
 
 class Labelled(StrEnum):
@@ -12,7 +12,9 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_LABELS.get(self.value, self.value.replace("_", " ").capitalize()))
+        label = _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+        context = _CONTEXTS.get((type(self).__name__, self.value))
+        return pgettext(context, label) if context else _(label)
 
 
 class Platform(Labelled):
@@ -124,6 +126,11 @@ class MetricFrequency(Labelled):
     MONTHLY = "monthly"
 
 
+# Labels whose English word means something else elsewhere, translated in a context of their
+# own (``pgettext``: the extractor finds them there).
+_CONTEXTS = {("InboxKind", "share"): "inbox kind"}
+NC_("inbox kind", "Share")
+
 # English source labels, marked with N_ so that the gettext extractor finds them.
 _LABELS: dict[str, str] = {
     "facebook": N_("Facebook"),
@@ -155,4 +162,34 @@ _LABELS: dict[str, str] = {
     "customer_service": N_("Customer service"),
     "dm": N_("DM"),
     "in_progress": N_("In progress"),
+    "comment": N_("Comment"),
+    "mention": N_("Mention"),
+    "review": N_("Review"),
+    "question": N_("Question"),
+    "share": N_("Share"),
+    "outreach": N_("Outreach"),
+    "new": N_("New"),
+    "replied": N_("Replied"),
+    "done": N_("Done"),
+    "snoozed": N_("Snoozed"),
+    "escalated": N_("Escalated"),
+    "ignored": N_("Ignored"),
+    "daily": N_("Daily"),
+    "weekly": N_("Weekly"),
+    "monthly": N_("Monthly"),
+    "draft": N_("Draft"),
+    "achieved": N_("Achieved"),
+    "missed": N_("Missed"),
+    "dropped": N_("Dropped"),
+    "idea": N_("Idea"),
+    "ready": N_("Ready"),
+    "scheduled": N_("Scheduled"),
+    "published": N_("Published"),
+    "skipped": N_("Skipped"),
+    "urgent": N_("Urgent"),
+    "high": N_("High"),
+    "normal": N_("Normal"),
+    "low": N_("Low"),
+    "queued": N_("Queued"),
+    "dismissed": N_("Dismissed"),
 }

@@ -36,6 +36,17 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` for extraction in ``context`` (translated later by ``pgettext``)."""
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a word whose sense only its context settles: "Share" is a pillar's part of
+    the mix, or an inbox item telling that someone shared a post."""
+    return _translation.pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on a count."""
     return _translation.ngettext(singular, plural, n)

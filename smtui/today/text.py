@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import click
 
 from smtui.domain.cadence import Verdict, target_text
+from smtui.domain.day_names import long_day, short_day_time
 from smtui.domain.figures import number, span
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand, Channel
@@ -35,7 +36,7 @@ def brief_text(brief: Brief) -> Iterator[str]:
     """The brief, line by line."""
     several = brief.several_brands
     names = ", ".join(one_line(brand.name) for brand in brief.brands)
-    yield _heading(_("Today, {day}").format(day=brief.day.strftime("%A %d %B %Y"))) + (
+    yield _heading(_("Today, {day}").format(day=long_day(brief.day))) + (
         f" · {names}" if names else ""
     )
     if brief.unset:
@@ -75,11 +76,7 @@ def _posts(brief: Brief, several: bool) -> Iterator[str]:
             )
             continue
         mark = click.style("!", fg="red", bold=True) if line.overdue else " "
-        when = (
-            line.at.strftime("%H:%M")
-            if line.at.date() == brief.day
-            else line.at.strftime("%b %d %H:%M")
-        )
+        when = line.at.strftime("%H:%M") if line.at.date() == brief.day else short_day_time(line.at)
         state = (
             click.style("✓", fg="green")
             if line.ready.ready

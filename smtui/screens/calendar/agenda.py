@@ -15,6 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widgets import DataTable
 
+from smtui.domain.day_names import weekday_and_day
 from smtui.domain.i18n import N_, _
 from smtui.domain.local_time import local
 from smtui.domain.post import Post
@@ -84,7 +85,7 @@ class Agenda(DataTable[Text]):
         day = first
         slot_number = 0
         while day <= last:
-            label = day.strftime("%a %d")
+            label = weekday_and_day(day)
             for post in data.posts_on(day):
                 rows.append(_Row(f"post-{post.id}", day, label, post=post))
                 label = ""

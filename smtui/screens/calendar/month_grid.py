@@ -24,12 +24,11 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from smtui.domain.i18n import N_, _
+from smtui.domain.day_names import SHORT_WEEKDAYS
+from smtui.domain.i18n import _
 from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.look import SLOT_MARK, STATUS_MARKS, colour_of
 from smtui.widgets.literal import literal_line
-
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def grid_days(cursor: date) -> tuple[date, date]:
@@ -178,7 +177,7 @@ class MonthGrid(Widget, can_focus=True):
             header_style="bold",
             border_style="grey50",
         )
-        for name in WEEKDAYS:
+        for name in SHORT_WEEKDAYS:
             table.add_column(_(name), ratio=1, no_wrap=True, overflow="ellipsis")
         day = start
         for _week in range(weeks):

@@ -24,6 +24,7 @@ from smtui.domain.cadence import (
     period_of,
     time_conflicts,
 )
+from smtui.domain.day_names import day_and_month, month_and_year, short_day_year
 from smtui.domain.enums import CadencePeriod, ChannelStatus
 from smtui.domain.i18n import N_, _
 from smtui.domain.local_time import local
@@ -153,9 +154,9 @@ class CalendarScreen(PostActions, SmtuiScreen):
     def paint_heading(self) -> None:
         first, _last = self.visible_days()
         if self.view == "week":
-            span = _("Week of {day}").format(day=first.strftime("%d %b %Y"))
+            span = _("Week of {day}").format(day=short_day_year(first))
         else:
-            span = self.day.strftime("%B %Y")
+            span = month_and_year(self.day)
         names = {"month": _("month"), "week": _("week"), "agenda": _("agenda")}
         parts = [f"{span} · {names[self.view]}"]
         parts.extend(self.filter_words())
@@ -187,7 +188,7 @@ class CalendarScreen(PostActions, SmtuiScreen):
     def paint_day(self) -> None:
         assert self.data is not None and self.catalogue is not None
         day = self.day
-        label = day.strftime("%A %d %B")
+        label = day_and_month(day)
         if day == self.today:
             label += "  " + _("(today)")
         # One line high in the stylesheet: a new label needs no layout of the whole screen.

@@ -15,9 +15,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from smtui.domain.day_names import SHORT_WEEKDAYS
 from smtui.domain.i18n import _
 from smtui.domain.planning import RecurringSlot
-from smtui.screens.calendar.month_grid import WEEKDAYS
 from smtui.widgets import ConfirmScreen, FormField, FormScreen
 from smtui.widgets.literal import literal
 
@@ -65,7 +65,7 @@ class SlotsScreen(ModalScreen[bool]):
             channel = self.catalogue.channels.get(slot.channel_id)
             table.add_row(
                 literal(channel.label if channel else "—"),
-                Text(_(WEEKDAYS[slot.weekday])),
+                Text(_(SHORT_WEEKDAYS[slot.weekday])),
                 Text(slot.time_local),
                 key=str(slot.id),
             )
@@ -88,7 +88,7 @@ class SlotsScreen(ModalScreen[bool]):
                 "weekday",
                 _("Day"),
                 "select",
-                [(_(name), str(index)) for index, name in enumerate(WEEKDAYS)],
+                [(_(name), str(index)) for index, name in enumerate(SHORT_WEEKDAYS)],
                 required=True,
             ),
             FormField("time_local", _("Time"), required=True, placeholder="HH:MM"),
@@ -125,7 +125,7 @@ class SlotsScreen(ModalScreen[bool]):
                 self.changed = True
                 self.reload()
 
-        detail = f"{_(WEEKDAYS[slot.weekday])} {slot.time_local}"
+        detail = f"{_(SHORT_WEEKDAYS[slot.weekday])} {slot.time_local}"
         self.app.push_screen(ConfirmScreen(_("Delete this slot?"), detail), answered)
 
     def action_close(self) -> None:

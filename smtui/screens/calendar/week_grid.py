@@ -19,12 +19,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from smtui.domain.day_names import SHORT_WEEKDAYS
 from smtui.domain.i18n import _
 from smtui.domain.local_time import local
 from smtui.domain.post import Post
 from smtui.screens.calendar.data import CalendarData, Catalogue
 from smtui.screens.calendar.look import SLOT_MARK, STATUS_MARKS, colour_of
-from smtui.screens.calendar.month_grid import WEEKDAYS
 from smtui.widgets.literal import literal_line
 
 FIRST_HOUR = 6
@@ -124,7 +124,7 @@ class WeekGrid(Widget, can_focus=True):
         )
         table.add_column("", width=HOUR_WIDTH, no_wrap=True)
         room = (self.size.width - HOUR_WIDTH - ROW_EXTRA) // len(days)  # the narrowest column's
-        for day, name in zip(days, WEEKDAYS, strict=True):
+        for day, name in zip(days, SHORT_WEEKDAYS, strict=True):
             heading = day_heading(day, _(name), room)
             style = self._style("week-grid--today") if day == self.today else ""
             table.add_column(Text(heading, style=style), ratio=1, no_wrap=True, overflow="ellipsis")

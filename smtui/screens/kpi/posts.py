@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from smtui.domain.day_names import SHORT_WEEKDAYS
 from smtui.domain.engagement import rate_text
 from smtui.domain.figures import number
 from smtui.domain.i18n import N_, _
@@ -47,7 +48,6 @@ BREAKDOWN_DROPS = (N_("Impr."), N_("Posts"))
 PLANNED_COLUMNS = (Column(N_("Channel"), wide=True), Column(N_("Planned")), Column(N_("Published")))
 UTM_COLUMNS = (Column(N_("Campaign"), wide=True), Column(N_("Posts")), Column(N_("Clicks")))
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SHADES = ("·", "░", "▒", "▓", "█")
 
 
@@ -57,7 +57,7 @@ def heatmap_text(cells: Mapping[tuple[int, int], HeatCell]) -> Text:
     best = max(rates, default=0.0)
     text = Text("     " + "".join(f"{hour:<3}" for hour in range(0, 24)) + "\n", style="dim")
     for weekday in range(7):
-        text.append(f"{_(WEEKDAYS[weekday]):<5}", style="dim")
+        text.append(f"{_(SHORT_WEEKDAYS[weekday]):<5}", style="dim")
         for hour in range(24):
             cell = cells.get((weekday, hour))
             if cell is None or not cell.posts:

@@ -10,6 +10,7 @@ import pendulum
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from smtui.domain.day_names import month_day, weekday_day_time, weekday_time
 from smtui.domain.enums import Priority
 from smtui.domain.figures import span
 from smtui.domain.i18n import _
@@ -28,8 +29,8 @@ def local_time(moment: datetime, timezone: str, now: datetime) -> str:
     """ "Mon 08:12" within the last week, else "Nov 12" (the brand's zone)."""
     shown = pendulum.instance(moment).in_timezone(timezone)
     if abs((now - moment).days) < 6:
-        return shown.format("ddd HH:mm")
-    return shown.format("MMM D")
+        return weekday_time(shown)
+    return month_day(shown)
 
 
 def age(moment: datetime, now: datetime) -> str:
@@ -77,7 +78,7 @@ def _event_line(event: InboxEvent, timezone: str) -> Text:
         what = _("undo of {action}").format(action=detail.get("of", "?"))
     elif event.action in ("snooze",) and after.get("snoozed_until"):
         until = pendulum.parse(after["snoozed_until"]).in_timezone(timezone)
-        what = _("snoozed until {time}").format(time=until.format("ddd D MMM HH:mm"))
+        what = _("snoozed until {time}").format(time=weekday_day_time(until))
     return literal(f"  {when}  {what}", style="dim")
 
 
@@ -101,7 +102,7 @@ def detail(
     head.append_text(literal(f"{channel} · {item.kind.label} · {item.status.label}"))
     due = ""
     if item.due_at is not None:
-        due_local = pendulum.instance(item.due_at).in_timezone(timezone).format("ddd D MMM HH:mm")
+        due_local = weekday_day_time(pendulum.instance(item.due_at).in_timezone(timezone))
         due = _("due {time}").format(time=due_local)
         if item.is_overdue(now):
             due = _("PAST TARGET, was due {time}").format(time=due_local)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from smtui.domain.day_names import day_time
 from smtui.domain.i18n import N_, _
 from smtui.domain.inbox import Feed, FeedEntry
 from smtui.domain.validation import DomainError
@@ -76,9 +77,7 @@ class ListeningScreen(AppAccess, Screen[None]):
             table.add_column(_(label), width=column_width or max(20, width))
         for feed, entry in self.entries:
             when = (
-                pendulum.instance(entry.published_at)
-                .in_timezone(brand.timezone)
-                .format("D MMM HH:mm")
+                day_time(pendulum.instance(entry.published_at).in_timezone(brand.timezone))
                 if entry.published_at
                 else ""
             )

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pendulum
 
+from smtui.domain.day_names import weekday_day_time
 from smtui.domain.enums import InboxKind, Priority
 from smtui.domain.i18n import _
 from smtui.domain.local_time import local, parse_clock, parse_day, to_utc
@@ -26,7 +27,7 @@ def snooze_choices(
     """(label, instant) for the usual snoozes, and a last choice to type a time."""
 
     def shown(moment: datetime) -> str:
-        return pendulum.instance(moment).in_timezone(timezone).format("ddd D MMM HH:mm")
+        return weekday_day_time(pendulum.instance(moment).in_timezone(timezone))
 
     in_hour = now + timedelta(hours=1)
     tomorrow = next_work_start(now, settings, timezone)

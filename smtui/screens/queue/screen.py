@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
@@ -16,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from smtui.domain.enums import InboxKind, InboxStatus, Priority
 from smtui.domain.i18n import N_, _
 from smtui.domain.inbox import InboxItem, QueueCursor, QueueFilter, QueueTab
 from smtui.domain.models import Channel
@@ -40,6 +42,20 @@ COLUMNS: tuple[tuple[str, int | None], ...] = (
     (N_("Tags"), 10),
 )
 SEP = " · "
+# Columns of a closed vocabulary: as wide as their longest word in the user's language
+# (French "Commentaire" is 11 cells where the English is 7).
+WORDS = {N_("Kind"): InboxKind, N_("Priority"): Priority, N_("Status"): InboxStatus}
+
+
+def columns() -> tuple[tuple[str, int | None], ...]:
+    return tuple(
+        (label, max(width or 0, *(cell_len(word.label) for word in WORDS[label])))
+        if label in WORDS
+        else (label, width)
+        for label, width in COLUMNS
+    )
+
+
 FILTER_LETTERS = 8  # the fewest letters of a filter worth its label in a narrow bar
 TAB_LABELS = {QueueTab.TODO: N_("To do"), QueueTab.DONE: N_("Done"), QueueTab.ALL: N_("All")}
 
@@ -103,13 +119,14 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
     def _flex_width(self) -> int:
         """What the fixed columns leave of the table's width, so that no row overflows."""
         width = self.table.size.width or self.app.size.width - 2
-        fixed = sum(w for _label, w in COLUMNS if w) + 2 * len(COLUMNS) + 2
+        shown = columns()
+        fixed = sum(w for _label, w in shown if w) + 2 * len(shown) + 2
         return max(16, width - fixed)
 
     def _fit_columns(self) -> None:
         self.flex = self._flex_width()
         self.table.clear(columns=True)
-        for label, column_width in COLUMNS:
+        for label, column_width in columns():
             self.table.add_column(_(label) if label else "", width=column_width or self.flex)
 
     def on_resize(self) -> None:

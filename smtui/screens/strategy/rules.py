@@ -6,19 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from smtui.domain.i18n import N_, _
+from smtui.domain.day_names import WEEKDAYS
+from smtui.domain.i18n import _
 from smtui.domain.planning import BrandSettings
 from smtui.widgets import FormField
-
-WEEKDAY_NAMES = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
 
 
 def rules_fields() -> list[FormField]:
@@ -35,7 +26,7 @@ def rules_fields() -> list[FormField]:
             "work_days",
             _("Working days"),
             "multi",
-            [(_(name), str(index)) for index, name in enumerate(WEEKDAY_NAMES)],
+            [(_(name), str(index)) for index, name in enumerate(WEEKDAYS)],
         ),
         FormField("work_start", _("Day starts at"), placeholder="09:00"),
         FormField("work_end", _("Day ends at"), placeholder="17:00"),

@@ -12,6 +12,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
+from smtui.domain.day_names import short_day
 from smtui.domain.i18n import N_, _, ngettext
 from smtui.domain.models import Brand
 from smtui.domain.post import Post, PostFilter
@@ -70,7 +71,7 @@ class PostsPanel(PostActions, TodayPanel[Row]):
 
     def cells(self, line: Row, flex: int) -> tuple[RenderableType, ...]:
         day = self.today_screen.day
-        when = line.at.strftime("%H:%M") if line.at.date() == day else line.at.strftime("%d %b")
+        when = line.at.strftime("%H:%M") if line.at.date() == day else short_day(line.at)
         channel = line.channel.platform if line.channel else None
         channel_cell = Text(
             line.channel.platform.label if line.channel else _("none"), style=colour_of(channel)

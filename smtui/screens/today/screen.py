@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
+from smtui.domain.day_names import long_day
 from smtui.domain.i18n import N_, _
 from smtui.domain.models import Brand
 from smtui.screens.base import SmtuiScreen
@@ -138,7 +139,7 @@ class TodayScreen(SmtuiScreen):
     def _paint_bar(self) -> None:
         assert self.brief is not None
         day = self.day
-        bar = Text(day.strftime("%A %d %B %Y"), style="bold")
+        bar = Text(long_day(day), style="bold")
         offset = (day - self.today).days
         relative = {0: _("today"), 1: _("tomorrow"), -1: _("yesterday")}.get(offset)
         if relative:

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from smtui.domain.cadence import Verdict, target_text
+from smtui.domain.day_names import short_day
 from smtui.domain.figures import number
 from smtui.domain.i18n import N_, _
 from smtui.domain.models import Brand
@@ -171,7 +172,7 @@ class ActionsPanel(TodayPanel[ActionLine]):
 
     def cells(self, line: ActionLine, flex: int) -> tuple[RenderableType, ...]:
         item = line.action.item
-        due = item.due_date.strftime("%d %b") if item.due_date else ""
+        due = short_day(item.due_date) if item.due_date else ""
         style = "bold red" if line.overdue else ""
         return (
             Text("!" if line.overdue else "·", style=style),

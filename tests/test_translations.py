@@ -1,0 +1,141 @@
+"""The French catalogue: whole, in step with the code, and what a French user sees.
+
+The catalogue is checked by the maintainers' own tool (``scripts/catalogue.py --check``):
+a message added to the code and left untranslated fails here, naming the message.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from smtui.domain import enums, inbox
+from smtui.domain.day_names import (
+    day_and_month,
+    long_day,
+    month_and_year,
+    month_day,
+    short_day,
+    weekday_and_day,
+    weekday_day_time,
+)
+from smtui.domain.enums import InboxKind, Labelled, PostStatus
+from smtui.domain.i18n import _, ngettext, set_language
+
+REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+
+
+def catalogue_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("catalogue", REPO / "scripts" / "catalogue.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_french_catalogue_translates_every_message_and_its_mo_is_current() -> None:
+    tool = catalogue_tool()
+    assert tool.languages() == ["fr"]
+    assert tool.problems("fr") == []
+    # The tool does see a message the code marks (the check cannot pass on an empty template).
+    assert len([message for message in tool.template() if message.id]) > 1000
+
+
+def test_a_translation_that_drops_or_invents_a_value_is_found() -> None:
+    tool = catalogue_tool()
+    assert tool.fields("{weekday} {day:02d} {month}") == {"weekday", "day", "month"}
+    assert tool.fields("{weekday} {day} {month}") == {"weekday", "day", "month"}
+    assert tool.fields("{n} créneaux") != tool.fields("{count} créneaux")
+
+
+def test_every_word_of_a_vocabulary_is_marked_for_translation() -> None:
+    """An enum value with no entry would be shown through its capitalised value, a message
+    the extractor never sees, so English under every catalogue."""
+    labels = enums._LABELS
+    unmarked = [
+        f"{cls.__name__}.{member.name}"
+        for module in (enums, inbox)
+        for _name, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, Labelled) and cls is not Labelled and cls.__name__ != "QueueTab"
+        for member in cls
+        if member.value not in labels
+    ]
+    assert unmarked == []
+
+
+def test_dates_are_written_the_french_way() -> None:
+    monday, first = date(2026, 11, 23), date(2026, 12, 1)
+    moment = datetime(2026, 11, 21, 16, 0)
+    english = (long_day(first), short_day(first), month_day(first), weekday_day_time(moment))
+    assert english == ("Tuesday 01 December 2026", "01 Dec", "Dec 1", "Sat 21 Nov 16:00")
+    set_language("fr")
+    assert long_day(monday) == "lundi 23 novembre 2026"
+    assert long_day(first) == "mardi 1 décembre 2026"
+    assert day_and_month(monday) == "lundi 23 novembre"
+    assert month_and_year(first) == "décembre 2026"
+    assert short_day(first) == "1 déc"
+    assert month_day(first) == "1 déc"
+    assert weekday_and_day(monday) == "Lun 23"
+    assert weekday_day_time(moment) == "Sam 21 nov 16:00"
+
+
+def test_french_plurals_and_words_with_two_senses() -> None:
+    set_language("fr")
+    assert ngettext("{n} empty slot", "{n} empty slots", 0).format(n=0) == "0 créneau libre"
+    assert ngettext("{n} empty slot", "{n} empty slots", 1).format(n=1) == "1 créneau libre"
+    assert ngettext("{n} empty slot", "{n} empty slots", 2).format(n=2) == "2 créneaux libres"
+    assert InboxKind.SHARE.label == "Partage"  # someone shared a post
+    assert _("Share") == "Part"  # a pillar's part of the mix
+    assert PostStatus.SCHEDULED.label == "Programmé"
+
+
+def french(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command as a French user would: the language comes from the environment before
+    anything is imported (key labels are translated when their screen's class is made)."""
+    env = {**os.environ, "LANGUAGE": "fr", "SMTUI_DB": str(tmp_path / "fr.sqlite")}
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_the_cli_speaks_french(tmp_path: Path) -> None:
+    smtui = [sys.executable, "-m", "smtui"]
+    made = french([*smtui, "demo"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    shown = french([*smtui, "today"], tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0].startswith("Aujourd’hui, lundi 23 novembre 2026")
+
+
+@pytest.mark.slow
+def test_every_screen_speaks_french_at_80_columns(tmp_path: Path) -> None:
+    """Each screen, its help and its keys in French, drawn at 80×24 (``french_ui.py``)."""
+    shown = french([sys.executable, str(HERE / "french_ui.py")], tmp_path)
+    assert shown.returncode == 0, shown.stderr[-3000:]
+    screens = dict(part.split("\n", 1) for part in shown.stdout.split("\f") if part.strip())
+    expected = {
+        "today": ["lundi 23 novembre 2026  (aujourd’hui)", "À publier", "À répondre", "Modifier"],
+        "calendar": ["novembre 2026 · mois", "Lun", "Dim", "Programmé", "Calendrier"],
+        "queue": ["À faire", "Commentaire", "Répondre", "Reporter"],
+        "kpis": ["KPI", "Objectifs"],
+        "strategy": ["Stratégie", "Marque"],
+        "audit": ["Audit"],
+        "help": ["Touches — Audit", "Cocher", "palette de commandes"],
+    }
+    for screen, words in expected.items():
+        for word in words:
+            assert word in screens[screen], f"{word!r} not on {screen}:\n{screens[screen]}"
+    for screen, text in screens.items():
+        # Words of the English interface that a French screen must not show.
+        for english in ("Today", "Calendar", " Help", "Scheduled", "Channel", "Search"):
+            assert english not in text, f"{english!r} left in English on {screen}:\n{text}"
