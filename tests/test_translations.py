@@ -17,7 +17,9 @@ from types import ModuleType
 
 import pytest
 
+from smtui.app import make_app
 from smtui.domain import enums, inbox
+from smtui.domain.clock import fixed, parse_instant
 from smtui.domain.day_names import (
     day_and_month,
     long_day,
@@ -27,8 +29,16 @@ from smtui.domain.day_names import (
     weekday_and_day,
     weekday_day_time,
 )
-from smtui.domain.enums import InboxKind, Labelled, PostStatus
+from smtui.domain.engagement import rate_text
+from smtui.domain.enums import InboxKind, Labelled, MetricFrequency, PostStatus
+from smtui.domain.figures import number, per_day, percent, typed_figure
 from smtui.domain.i18n import _, ngettext, set_language
+from smtui.domain.local_time import parse_day_or_word
+from smtui.domain.models import Brand, Metric
+from smtui.domain.validation import DomainError
+from smtui.settings import Settings
+from smtui.store import Store
+from smtui.widgets import FormScreen
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -139,3 +149,62 @@ def test_every_screen_speaks_french_at_80_columns(tmp_path: Path) -> None:
         # Words of the English interface that a French screen must not show.
         for english in ("Today", "Calendar", " Help", "Scheduled", "Channel", "Search"):
             assert english not in text, f"{english!r} left in English on {screen}:\n{text}"
+
+
+def test_figures_are_written_and_read_the_french_way() -> None:
+    assert (number(2002), number(0.15, 2), per_day(4.67), percent(0.42)) == (
+        "2,002",
+        "0.15",
+        "+4.67/day",
+        "42%",
+    )
+    assert typed_figure("3,000") == "3000"
+    set_language("fr")
+    assert number(2002) == "2\u00a0002"
+    assert number(1234.5) == "1\u00a0234,5"
+    assert per_day(4.67) == "+4,67/jour"
+    assert percent(0.42) == "42\u00a0%"
+    assert rate_text(0.0321) == "3,2\u00a0%"
+    # As a French user types them: a decimal comma, thousands apart.
+    assert typed_figure("0,15") == "0.15"
+    assert typed_figure("1 234,5") == "1234.5"
+    assert typed_figure("2\u00a0002") == "2002"
+
+
+def test_the_go_to_date_prompt_takes_the_french_words() -> None:
+    monday = date(2026, 11, 23)
+    set_language("fr")
+    assert parse_day_or_word("aujourd'hui", monday) == monday  # typed with a plain quote
+    assert parse_day_or_word("Aujourd’hui", monday) == monday
+    assert parse_day_or_word("demain", monday) == date(2026, 11, 24)
+    assert parse_day_or_word("hier", monday) == date(2026, 11, 22)
+    assert parse_day_or_word("tomorrow", monday) == date(2026, 11, 24)  # English still
+    with pytest.raises(DomainError):
+        parse_day_or_word("après-demain", monday)
+
+
+async def test_a_french_user_logs_a_decimal_with_a_comma(store: Store, db_path: Path) -> None:
+    """The log form in French: "0,15" is fifteen hundredths, not 15, and "2 002" is read
+    whole; the card then writes them back the French way."""
+    clock = fixed(parse_instant(os.environ["SMTUI_NOW"]))
+    brand = store.brands.add(Brand(name="Maple", timezone="America/Toronto"))
+    assert brand.id is not None
+    ids = []
+    for name in ("Followers", "Rate"):
+        metric = store.metrics.add(
+            Metric(brand_id=brand.id, name=name, frequency=MetricFrequency.DAILY)
+        )
+        assert metric.id is not None
+        ids.append(metric.id)
+    app = make_app(Settings(db_path=db_path, language="fr"), store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"2 002", "tab", *"0,15", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        logged = [store.metric_values.latest(metric_id) for metric_id in ids]
+        assert [value.value for value in logged if value] == [2002, 0.15]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from smtui.domain.cadence import CadenceCheck, MixCheck, Verdict
+from smtui.domain.figures import percent
 from smtui.domain.i18n import _
 from smtui.domain.pace import Pace, PaceVerdict
 
@@ -31,7 +32,7 @@ def engagement_rate(
 
 def rate_text(rate: float | None) -> str:
     """ "4.2%", or "—" when the rate is unknown."""
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+    return "—" if rate is None else percent(rate, 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,11 @@ def set_language(language: str | None) -> None:
     )
 
 
+def language() -> str:
+    """The language of the catalogue in use ("fr"), "en" when none is (the source)."""
+    return _translation.info().get("language", "en") or "en"
+
+
 def _(message: str) -> str:
     """Translate ``message``; called at display time so a language switch takes effect."""
     return _translation.gettext(message)

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pendulum
 
-from smtui.domain.i18n import _
+from smtui.domain.i18n import N_, _
 from smtui.domain.validation import DomainError
 
 
@@ -29,15 +29,22 @@ def parse_day(text: str, field: str = "date") -> date:
         ) from None
 
 
-DAY_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+DAY_WORDS = {N_("today"): 0, N_("tomorrow"): 1, N_("yesterday"): -1}
+
+
+def _folded(word: str) -> str:
+    # A keyboard types ' where the catalogue writes ’ ("aujourd'hui").
+    return word.strip().casefold().replace("’", "'")
 
 
 def parse_day_or_word(text: str, today: date, field: str = "date") -> date:
     """A day written YYYY-MM-DD, or as ``today``, ``tomorrow`` or ``yesterday`` from
-    ``today``: what a go-to-date prompt accepts, on every screen the same."""
-    word = text.strip().casefold()
-    if word in DAY_WORDS:
-        return today + timedelta(days=DAY_WORDS[word])
+    ``today``, in English or in the user's language: what a go-to-date prompt accepts, on
+    every screen the same."""
+    word = _folded(text)
+    for name, offset in DAY_WORDS.items():
+        if word in (name, _folded(_(name))):
+            return today + timedelta(days=offset)
     return parse_day(text, field)
 
 

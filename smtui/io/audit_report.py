@@ -24,6 +24,7 @@ from smtui.domain.audit import (
     compare_frequency,
     progress,
 )
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand, Channel
 from smtui.domain.text import strip_controls
@@ -61,16 +62,10 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
-
-
 def _change(value: float | None) -> str:
     if value is None:
         return ""
-    return "=" if abs(value) < 1e-9 else ("+" if value > 0 else "−") + _number(abs(value))
+    return "=" if abs(value) < 1e-9 else ("+" if value > 0 else "−") + number(abs(value))
 
 
 @dataclass(frozen=True)
@@ -236,9 +231,9 @@ def _competitors(report: AuditReport) -> list[str]:
             md_text(latest.name),
             latest.platform.label,
             md_text(latest.handle) or "—",
-            _number(latest.followers),
+            number(latest.followers),
             _change(change.followers_change),
-            _number(latest.posts_per_week),
+            number(latest.posts_per_week),
             _change(change.posts_per_week_change),
             verdicts[verdict],
             md_text(latest.content_types) or "—",

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from smtui.domain.cadence import check_channels, check_mix, period_of
 from smtui.domain.engagement import rate_text, to_adjust
 from smtui.domain.enums import CadencePeriod, ChannelStatus, ObjectiveStatus
-from smtui.domain.figures import number, per_day, signed
+from smtui.domain.figures import hours, number, per_day, percent, signed
 from smtui.domain.i18n import _
 from smtui.domain.kpi import Breakdown, KpiPeriod
 from smtui.domain.models import Brand, Channel, Objective
@@ -49,7 +49,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def _objective_rows(objectives: Sequence[tuple[Objective, Pace]]) -> list[list[str]]:
     rows = []
     for objective, pace in objectives:
-        progress = "—" if pace.progress is None else f"{max(pace.progress, 0) * 100:.0f}%"
+        progress = "—" if pace.progress is None else percent(max(pace.progress, 0))
         rows.append(
             [
                 md(objective.statement, 50),
@@ -219,7 +219,7 @@ def _customer_service(store: Store, brand_id: int, start: datetime, end: datetim
                 [
                     str(figures.received),
                     str(figures.answered),
-                    "—" if median is None else _("{hours} h").format(hours=f"{median / 3600:.1f}"),
+                    "—" if median is None else hours(median / 3600),
                     rate_text(share),
                 ]
             ],

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from smtui.domain.figures import localised, typed_figure
 from smtui.domain.i18n import _
 from smtui.domain.validation import DomainError, field_errors
 from smtui.widgets.literal import editable, literal, literal_line
@@ -137,6 +138,8 @@ class FormScreen(ModalScreen[Any]):
         if spec.kind == "number" and isinstance(value, float) and value.is_integer():
             value = int(value)  # show 3000, not 3000.0
         text = "" if value is None else str(value)
+        if spec.kind == "number":
+            text = localised(text)  # "0,15" in French: as it is typed back
         return Input(editable(text), placeholder=spec.placeholder, id=widget_id, compact=True)
 
     def on_mount(self) -> None:
@@ -158,8 +161,7 @@ class FormScreen(ModalScreen[Any]):
                 assert isinstance(widget, Input)
                 text = widget.value.strip()
                 if spec.kind == "number":
-                    # Accept "3,000", "3 000" and "3\u202f000" as people type them.
-                    text = "".join(text.split()).replace(",", "")
+                    text = typed_figure(text)
                 data[spec.name] = None if (text == "" and spec.kind in ("number", "date")) else text
         return data
 

@@ -15,18 +15,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabPane
 
 from smtui.domain.audit import CompetitorChange, CompetitorObservation, compare_frequency
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel
 from smtui.domain.validation import DomainError
 from smtui.screens.audit.columns import Column, fit, pane_width
 from smtui.screens.audit.forms import observation_form
 from smtui.screens.audit.guard import on_top
-from smtui.screens.audit.numbers import (
-    change_text,
-    frequency_cell,
-    frequency_sentence,
-    number,
-)
+from smtui.screens.audit.numbers import change_text, frequency_cell, frequency_sentence
 from smtui.screens.base import AppAccess
 from smtui.widgets import ConfirmScreen, literal, literal_line
 

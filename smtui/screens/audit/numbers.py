@@ -6,17 +6,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from smtui.domain.audit import CompetitorObservation, FrequencyComparison, FrequencyVerdict
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.widgets import literal
-
-
-def number(value: float | None) -> str:
-    """ "4,820", "4.5", or "—" when the value was not observed."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
 
 
 def change_text(change: float | None, brackets: bool = False) -> Text:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Sparkline, Static
 
-from smtui.domain.figures import bar, number, per_day, signed
+from smtui.domain.figures import bar, hours, number, per_day, percent, signed
 from smtui.domain.i18n import _
 from smtui.domain.kpi import MetricValue
 from smtui.domain.models import Metric, Objective
@@ -81,7 +81,7 @@ class ObjectiveCard(KpiCard):
             f" {one_line(unit, 20)}" if unit else "",
             "   ",
             bar(pace.progress),
-            f" {max(pace.progress or 0, 0) * 100:.0f}%" if pace.progress is not None else "",
+            " " + percent(max(pace.progress or 0, 0)) if pace.progress is not None else "",
             "   ",
             self._days_left(pace),
         )
@@ -153,8 +153,8 @@ class ServiceCard(KpiCard):
     def compose(self) -> ComposeResult:
         item = self.figures
         yield Static(Text(_("Customer service (reply queue)"), style="bold"), classes="card-title")
-        median = "—" if item.median_hours is None else f"{item.median_hours:.1f} h"
-        share = "—" if item.within_target is None else f"{item.within_target * 100:.0f}%"
+        median = "—" if item.median_hours is None else hours(item.median_hours)
+        share = "—" if item.within_target is None else percent(item.within_target)
         yield Static(
             _(
                 "Median first response {median} · answered within target {share} · "

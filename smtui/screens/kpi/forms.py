@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from smtui.domain.due_metrics import DueMetric
-from smtui.domain.figures import number
+from smtui.domain.figures import number, typed_figure
 from smtui.domain.i18n import _
 from smtui.domain.kpi import KpiPeriod, MetricValue
 from smtui.domain.models import Metric
@@ -27,10 +27,10 @@ from smtui.widgets import ConfirmScreen, FormField, FormScreen, literal, literal
 
 
 def parse_number(text: str | None, field: str) -> float | None:
-    """A typed number ("1,234" or "1 234" accepted), None when left empty."""
+    """A typed number ("1,234" or "1 234" accepted; "0,15" in French), None when empty."""
     if text is None or not str(text).strip():
         return None
-    cleaned = "".join(str(text).split()).replace(",", "")
+    cleaned = typed_figure(str(text))
     try:
         value = float(cleaned)
     except ValueError:

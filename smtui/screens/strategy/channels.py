@@ -9,6 +9,7 @@ from rich.text import Text
 
 from smtui.domain.channels import default_cadence, default_char_limit
 from smtui.domain.enums import CadencePeriod, ChannelStatus, Platform
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.models import Channel
 from smtui.screens.strategy.list_pane import ListPane
@@ -45,7 +46,7 @@ class ChannelsPane(ListPane[Channel]):
             Text(item.status.label, style=STATUS_STYLE[item.status]),
             literal_line(item.manager, 14),
             Text(item.cadence_text or "—"),
-            Text(f"{item.char_limit:,}" if item.char_limit else "—", justify="right"),
+            Text(number(item.char_limit) if item.char_limit else "—", justify="right"),
             literal_line(item.mission, self.flex),
         )
 

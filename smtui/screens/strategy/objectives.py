@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from smtui.domain.enums import ObjectiveStatus, ObjectiveType
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.models import Objective
 from smtui.domain.smart import SmartReport, check_smart
@@ -23,12 +24,6 @@ def smart_badge(report: SmartReport) -> Text:
         badge.append(letter.letter, style="bold green" if letter.ok else "bold reverse red")
     badge.append(" ✓" if report.ok else " ✗", style="green" if report.ok else "red")
     return badge
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 class ObjectivesPane(ListPane[Objective]):
@@ -54,7 +49,7 @@ class ObjectivesPane(ListPane[Objective]):
             literal_line(item.statement, self.flex),
             Text(item.type.label),
             literal_line(item.metric_name or "—", 18),
-            Text(f"{number(item.baseline)} → {number(item.target)}"),
+            Text(f"{number(item.baseline, 2)} → {number(item.target, 2)}"),
             Text(item.due_date.isoformat() if item.due_date else "—"),
             Text(item.status.label),
             smart_badge(self.report(item)),
