@@ -16,8 +16,10 @@ import argparse
 import io
 import string
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -37,12 +39,22 @@ KEYWORDS = {
 }
 
 
+def extract_audit_template(
+    fileobj: BinaryIO, keywords: object, comment_tags: object, options: object
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """The audit template's section titles and item texts: data, not code, but shown to
+    the user (translated when shown, like a ``N_`` label)."""
+    for lineno, line in enumerate(fileobj.read().decode("utf-8").splitlines(), start=1):
+        if line.startswith(("title = ", "text = ")):
+            value = tomllib.loads(line)
+            yield lineno, "N_", next(iter(value.values())), []
+
+
 def template() -> Catalog:
     """Every message the code marks, with where it is used."""
     catalog = Catalog(project="smtui", msgid_bugs_address="", charset="utf-8")
-    found = extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
-    )
+    methods = [("**.py", "python"), ("**/audit_template.toml", extract_audit_template)]
+    found = extract_from_dir(str(PACKAGE), method_map=methods, keywords=KEYWORDS, comment_tags=())
     for filename, lineno, message, _comments, context in found:
         path = f"smtui/{filename}"
         catalog.add(message, locations=[(path, lineno)], context=context)

@@ -19,6 +19,7 @@ import pytest
 
 from smtui.app import make_app
 from smtui.domain import enums, inbox
+from smtui.domain.audit_items import AuditItem
 from smtui.domain.clock import fixed, parse_instant
 from smtui.domain.day_names import (
     day_and_month,
@@ -133,13 +134,15 @@ def test_every_screen_speaks_french_at_80_columns(tmp_path: Path) -> None:
     shown = french([sys.executable, str(HERE / "french_ui.py")], tmp_path)
     assert shown.returncode == 0, shown.stderr[-3000:]
     screens = dict(part.split("\n", 1) for part in shown.stdout.split("\f") if part.strip())
+    set_language("fr")
+    checklist_item = _("The website is up to date and works well")  # from the audit template
     expected = {
         "today": ["lundi 23 novembre 2026  (aujourd’hui)", "À publier", "À répondre", "Modifier"],
         "calendar": ["novembre 2026 · mois", "Lun", "Dim", "Programmé", "Calendrier"],
         "queue": ["À faire", "Commentaire", "Répondre", "Reporter"],
         "kpis": ["KPI", "Objectifs"],
         "strategy": ["Stratégie", "Marque"],
-        "audit": ["Audit"],
+        "audit": ["Audit", checklist_item[:20]],
         "help": ["Touches — Audit", "Cocher", "palette de commandes"],
     }
     for screen, words in expected.items():
@@ -208,3 +211,31 @@ async def test_a_french_user_logs_a_decimal_with_a_comma(store: Store, db_path: 
         assert not isinstance(app.screen, FormScreen)
         logged = [store.metric_values.latest(metric_id) for metric_id in ids]
         assert [value.value for value in logged if value] == [2002, 0.15]
+
+
+def test_audit_items_are_shown_in_french_from_the_template() -> None:
+    """A run stores its items' English text with the channel's label filled in; French is
+    the template's translation with the same label, and a text the template no longer has
+    is shown as stored."""
+    source = "{channel}: the account's purpose is clear"
+    plain = AuditItem(
+        run_id=1,
+        key="situation.website_optimal",
+        section="Situation analysis",
+        text="The website is up to date and works well",
+    )
+    per_channel = AuditItem(
+        run_id=1,
+        key="inventory.purpose",
+        section="Account inventory",
+        text=source.replace("{channel}", "Instagram @maple"),
+        channel_id=3,
+    )
+    stale = per_channel.model_copy(update={"text": "Instagram @maple: an older wording"})
+    assert plain.shown_text == plain.text  # English: as stored
+    set_language("fr")
+    assert plain.shown_text == _(plain.text) != plain.text
+    assert per_channel.shown_text == _(source).replace("{channel}", "Instagram @maple")
+    assert per_channel.shown_text != per_channel.text
+    assert "Instagram @maple" in per_channel.shown_text
+    assert stale.shown_text == stale.text

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from smtui.domain.i18n import _, language
 from smtui.domain.models import LongText, Model
 from smtui.domain.validation import check_url
 
@@ -38,6 +40,23 @@ class AuditItem(Model):
         return check_url(value) if value else None
 
     @property
+    def shown_text(self) -> str:
+        """The item in the user's language. A run keeps its items' English text as it was
+        written when the run began (the channel's label filled in); the translation is of
+        the template's text, so an item whose text no longer matches it stays as stored."""
+        if language() == "en":
+            return self.text
+        if self.channel_id is None:
+            return _(self.text)
+        source = _per_channel_texts().get(self.key)
+        if source is not None:
+            head, _sep, tail = source.partition("{channel}")
+            label = self.text[len(head) : len(self.text) - len(tail)]
+            if self.text == head + label + tail and label:
+                return _(source).replace("{channel}", label)
+        return self.text
+
+    @property
     def is_action(self) -> bool:
         """An item with a due date is an action the Today screen shows until it is done."""
         return self.due_date is not None and not self.done
@@ -51,3 +70,11 @@ class AuditAction:
     item: AuditItem
     run_title: str
     brand_id: int
+
+
+@cache
+def _per_channel_texts() -> dict[str, str]:
+    """The template's per-channel items by key, their text with ``{channel}`` unfilled."""
+    from smtui.domain.audit import load_template  # the template only for a translation
+
+    return {item.key: item.text for item in load_template().items if item.per_channel}

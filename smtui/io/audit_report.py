@@ -150,7 +150,7 @@ def _checklist(report: AuditReport) -> list[str]:
             lines += ["", "### " + md_text(_(section)), ""]
         tick = "x" if item.done else " "
         source = f" — *{md_text(item.source)}*" if item.source else ""
-        lines.append(f"- [{tick}] {md_text(item.text)}{source}")
+        lines.append(f"- [{tick}] {md_text(item.shown_text)}{source}")
         if item.note:
             lines.append("  - " + _("Note: ") + md_text(item.note))
         if item.evidence_url:
@@ -178,7 +178,7 @@ def _actions(report: AuditReport) -> list[str]:
     for item in actions:
         assert item.due_date is not None
         state = _("done") if item.done else _("open")
-        cells = [item.due_date.isoformat(), md_text(item.text), md_text(item.owner) or "—"]
+        cells = [item.due_date.isoformat(), md_text(item.shown_text), md_text(item.owner) or "—"]
         lines.append(_row([*cells, md_text(_(item.section)), state]))
     return lines
 
@@ -196,7 +196,7 @@ def _changes(report: AuditReport) -> list[str]:
     )
     for title, items in groups:
         lines.append(f"- {title}: {len(items)}")
-        lines += [f"  - {md_text(item.text)}" for item in items]
+        lines += [f"  - {md_text(item.shown_text)}" for item in items]
     return lines
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.binding import Binding
 from textual.screen import Screen
 
+from smtui.domain.i18n import _
 from smtui.domain.models import Brand
 
 if TYPE_CHECKING:
@@ -28,6 +30,11 @@ class AppAccess:
 class SmtuiScreen(AppAccess, Screen[None]):
     """Subclasses implement :meth:`reload`; it runs on mount, on resume and on brand change."""
 
+    # The app's own Help key, here so that the footer shows it first: Textual lists a
+    # screen's keys before the app's, and at 80 columns the app's are cut off.
+    BINDINGS = [
+        Binding("question_mark", "app.help", _("Help"), tooltip=_("Every key of this screen"))
+    ]
     TITLE_TEXT = ""
     _shown = False  # read since it last came into view (Textual may resume a screen twice)
 

@@ -182,5 +182,5 @@ def _actions(brief: Brief, several: bool) -> Iterator[str]:
         item = line.action.item
         due = item.due_date.isoformat() if item.due_date else ""
         brand = f"{one_line(line.brand.name, 20)} · " if several else ""
-        text = f"   {due}  {brand}{one_line(item.text, 70)}"
+        text = f"   {due}  {brand}{one_line(item.shown_text, 70)}"
         yield click.style(text, fg="red") if line.overdue else text

@@ -143,7 +143,7 @@ class ChecklistPane(AppAccess, TabPane):
 
     def _item_cells(self, item: AuditItem, flex: int) -> list[Any]:
         mark = Text(TICK, style="bold green") if item.done else Text("·", style="dim")
-        cells: list[Any] = [mark, literal_line(item.text, flex, "dim" if item.done else "")]
+        cells: list[Any] = [mark, literal_line(item.shown_text, flex, "dim" if item.done else "")]
         if "owner" in self.table.columns:
             cells.append(literal_line(item.owner, 12))
         cells.append(due_text(item, self.smtui.today()))

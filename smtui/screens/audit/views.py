@@ -81,7 +81,7 @@ def item_detail(item: AuditItem, channel: Channel | None, today: date) -> Render
         else Text("· " + _("To do"), style="bold yellow")
     )
     state.append("   " + _(item.section), style="dim")
-    parts: list[RenderableType] = [state, literal(item.text, "bold")]
+    parts: list[RenderableType] = [state, literal(item.shown_text, "bold")]
     if channel is not None:
         line = Text(_("Channel: "), style="dim")
         line.append_text(literal(channel.label, "bold"))

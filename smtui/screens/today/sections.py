@@ -178,7 +178,7 @@ class ActionsPanel(TodayPanel[ActionLine]):
             Text("!" if line.overdue else "·", style=style),
             *self.brand_cell(line),
             Text(due, style=style),
-            self.wide_cell(line, item.text, flex),
+            self.wide_cell(line, item.shown_text, flex),
         )
 
     def _item(self) -> AuditItem | None:
