@@ -113,7 +113,6 @@ def french(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[st
     """Run a command as a French user would: the language comes from the environment before
     anything is imported (key labels are translated when their screen's class is made)."""
     env = {**os.environ, "LANGUAGE": "fr", "SMTUI_DB": str(tmp_path / "fr.sqlite")}
-    env.pop("PYTHONPATH", None)
     return subprocess.run(
         command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
     )
