@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from rich.cells import cell_len
 
 from smtui.domain.models import Brand, Channel, Objective, Pillar
 from smtui.domain.text import one_line, strip_controls
@@ -77,5 +78,5 @@ def test_strip_controls_leaves_no_control_and_keeps_the_rest(text: str) -> None:
 @given(st.text(), st.integers(min_value=1, max_value=80))
 def test_one_line_fits_its_width(text: str, width: int) -> None:
     line = one_line(text, width)
-    assert len(line) <= width
+    assert cell_len(line) <= width
     assert "\n" not in line

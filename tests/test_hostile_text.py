@@ -78,6 +78,9 @@ def test_strip_controls_keeps_newline_and_tab_and_drops_every_other_control() ->
 def test_one_line_cuts_at_the_first_line_and_the_width() -> None:
     assert one_line(" first\x1b[2J\tline \nsecond") == "first[2J line"
     assert one_line("abcdef", 4) == "abc…"
+    # Two cells a letter: cut by cells, so the column keeps its ellipsis.
+    assert one_line("😍😍😍 Trop bon", 6) == "😍😍…"
+    assert one_line("東京のパン屋さん", 7) == "東京の…"
 
 
 def test_literal_keeps_markup_as_characters() -> None:

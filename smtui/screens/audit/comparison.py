@@ -57,7 +57,11 @@ class ComparisonScreen(ModalScreen[None]):
             width = max(20, min(110, self.app.size.width * 95 // 100) - 45)
             table.add_column(_("Item"), width=width)
             for label, item in self.rows():
-                cells = (label, literal_line(_(item.section), 18), literal_line(item.shown_text, width))
+                cells = (
+                    label,
+                    literal_line(_(item.section), 18),
+                    literal_line(item.shown_text, width),
+                )
                 table.add_row(*cells)
             if not table.row_count:
                 table.add_row(Text(""), Text(""), Text(_("No item changed state."), style="italic"))
