@@ -165,3 +165,23 @@ async def test_history_dialog_shows_its_keys(demo_app, size: tuple[int, int]) ->
         await pilot.pause()
         assert any(text in line for line in screen_lines(demo_app))
         assert dialog.selected() == dialog.values[30]
+
+
+@pytest.mark.parametrize(("size", "lines"), [(NARROW, 2), (WIDE, 1)])
+async def test_a_card_puts_its_progress_on_a_line_of_its_own_when_narrow(
+    demo_app, size: tuple[int, int], lines: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Never "150 days" at the end of one line and "left" on the next: the values and the
+    progress share a line where they fit, else each has its own."""
+    async with demo_app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, KpiScreen)
+        shown = screen_text(demo_app)
+        cards = list(demo_app.screen.query(ObjectiveCard))
+        assert cards
+        for card in cards:
+            figures = card.query_one(".card-figures", Static)
+            assert figures.size.height == lines
+            if card.region.bottom <= size[1] - 1:  # drawn whole, above the footer
+                assert card._days_left(card.figures.pace) in shown

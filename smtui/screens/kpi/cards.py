@@ -72,22 +72,35 @@ class ObjectiveCard(KpiCard):
             if pace.verdict is not None:
                 verdict.add_class(VERDICT_CLASS[pace.verdict])
             yield verdict
-        figures = Text.assemble(
+        self._values = Text.assemble(
             (one_line(objective.metric_name or _("(no metric)"), 40), "bold"),
             "  ",
             number(pace.latest),
             " → ",
             number(objective.target),
             f" {one_line(unit, 20)}" if unit else "",
-            "   ",
+        )
+        self._progress = Text.assemble(
             bar(pace.progress),
             " " + percent(max(pace.progress or 0, 0)) if pace.progress is not None else "",
             "   ",
             self._days_left(pace),
         )
-        yield Static(figures, classes="card-figures")
+        yield Static(self._figures(), classes="card-figures")
         yield Sparkline(_trend(self.figures.series), classes="card-trend")
         yield Static(self._pace_line(pace), classes="card-pace", markup=False)
+
+    def _figures(self) -> Text:
+        """The values, then the progress: on one line where they fit, else on two, so that
+        a narrow card never wraps "150 days left" after "150 days"."""
+        width = self.content_size.width
+        gap = Text("   ")
+        if width and self._values.cell_len + gap.cell_len + self._progress.cell_len > width:
+            gap = Text("\n")
+        return Text.assemble(self._values, gap, self._progress)
+
+    def on_resize(self) -> None:
+        self.query_one(".card-figures", Static).update(self._figures())
 
     @staticmethod
     def _days_left(pace: Pace) -> str:
