@@ -185,9 +185,24 @@ def test_the_go_to_date_prompt_takes_the_french_words() -> None:
         parse_day_or_word("après-demain", monday)
 
 
+def import_every_screen_in_english() -> None:
+    """Key labels are translated when a screen's class is made, once per process: a screen
+    first imported by a French app here would keep French keys in the English tests that
+    run after this one (the snapshots). Import them all now, in English (the fixture's)."""
+    import pkgutil
+
+    import smtui.screens
+    import smtui.widgets
+
+    for package in (smtui.screens, smtui.widgets):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            importlib.import_module(module.name)
+
+
 async def test_a_french_user_logs_a_decimal_with_a_comma(store: Store, db_path: Path) -> None:
     """The log form in French: "0,15" is fifteen hundredths, not 15, and "2 002" is read
     whole; the card then writes them back the French way."""
+    import_every_screen_in_english()
     clock = fixed(parse_instant(os.environ["SMTUI_NOW"]))
     brand = store.brands.add(Brand(name="Maple", timezone="America/Toronto"))
     assert brand.id is not None
