@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from smtui.widgets import no_break as _no_break  # noqa: F401  (keeps « 50 % » whole)
 from smtui.widgets.literal import editable, literal, literal_line, literal_match
 
 if TYPE_CHECKING:
