@@ -52,6 +52,15 @@ class SmtuiApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", _("Help"), tooltip=_("Every key of this screen")),
         Binding("q", "quit", _("Quit")),
+        # Textual's own palette binding, with its tooltip in the user's language.
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            _("palette"),
+            show=False,
+            priority=True,
+            tooltip=_("Open the command palette"),
+        ),
     ]
 
     def __init__(self, settings: Settings, store: Store, clock: Clock) -> None:
@@ -177,7 +186,9 @@ class SmtuiApp(App[None]):
         from smtui.widgets import HelpScreen
 
         screen = self.screen
-        title = getattr(screen, "TITLE_TEXT", "") or self.title
+        # TITLE_TEXT is an N_ marked source string on some screens: translate it here
+        # (translating an already translated title gives it back unchanged).
+        title = _(getattr(screen, "TITLE_TEXT", "")) or self.title
         marks = screen.help_marks() if isinstance(screen, SmtuiScreen) else []
         self.push_screen(HelpScreen(title, screen.active_bindings, marks))
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from smtui.domain.i18n import N_
 
 # The short names of the five guides in seeds/README.md; every template item cites one.
+# They are keys as well as names: N_ leaves them as they are, and the detail translates them.
 SEED_NAMES: tuple[str, ...] = (
-    "BDC checklist",
-    "Seven steps",
-    "Community essay",
-    "Six phases",
-    "Six-step plan",
+    N_("BDC checklist"),
+    N_("Seven steps"),
+    N_("Community essay"),
+    N_("Six phases"),
+    N_("Six-step plan"),
 )
 
 

@@ -134,7 +134,7 @@ def _head(report: AuditReport) -> list[str]:
                     md_text(_(section.section)),
                     str(section.done),
                     str(section.total),
-                    f"{section.percent}%",
+                    _("{number}%").format(number=section.percent),
                 ]
             )
         )
@@ -149,7 +149,7 @@ def _checklist(report: AuditReport) -> list[str]:
             section = item.section
             lines += ["", "### " + md_text(_(section)), ""]
         tick = "x" if item.done else " "
-        source = f" — *{md_text(item.source)}*" if item.source else ""
+        source = f" — *{md_text(_(item.source))}*" if item.source else ""
         lines.append(f"- [{tick}] {md_text(item.shown_text)}{source}")
         if item.note:
             lines.append("  - " + _("Note: ") + md_text(item.note))

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 
 from smtui import __version__
-from smtui.domain.i18n import _
+from smtui.domain.i18n import _, ngettext
 from smtui.domain.inbox import Feed, FeedEntry
 from smtui.domain.text import strip_controls
 from smtui.domain.validation import DomainError
@@ -50,7 +50,9 @@ class FetchResult:
             return _("{feed}: {error}").format(feed=self.feed.label, error=self.error)
         if self.unchanged:
             return _("{feed}: unchanged since the last fetch").format(feed=self.feed.label)
-        return _("{feed}: {n} new entries").format(feed=self.feed.label, n=self.new)
+        return ngettext("{feed}: {n} new entry", "{feed}: {n} new entries", self.new).format(
+            feed=self.feed.label, n=self.new
+        )
 
 
 def check_feed_url(value: str) -> str:

@@ -31,7 +31,8 @@ from smtui.widgets import PickerScreen, literal_line
 SECTION_COLUMNS = (
     Column("section", _("Section")),
     Column("count", _("Done"), 5),
-    Column("percent", "%", 4, optional_below=34),
+    # As wide as "100%" in the language shown ("100 %" in French).
+    Column("percent", "%", len(_("{number}%").format(number=100)), optional_below=34),
 )
 ITEM_COLUMNS = (
     Column("done", TICK, 1),

@@ -28,7 +28,8 @@ RUN_COLUMNS = (
     Column("started", _("Started"), 10),
     Column("state", _("State"), 19, optional_below=90),
     Column("count", _("Done"), 7),
-    Column("bar", _("Progress"), 15),
+    # A bar of 10, a space and "100%" as the language writes it ("100 %" in French).
+    Column("bar", _("Progress"), 11 + len(_("{number}%").format(number=100))),
     Column("actions", _("Actions"), 7, optional_below=64),
 )
 

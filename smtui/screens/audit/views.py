@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from smtui.domain.audit import AuditItem, AuditRun, Comparison, RunSummary
-from smtui.domain.i18n import _
+from smtui.domain.i18n import _, ngettext
 from smtui.domain.models import Channel
 from smtui.domain.seeds import SEED_GUIDES
 from smtui.screens.strategy.channels import STATUS_STYLE
@@ -29,14 +29,14 @@ def bar(done: int, total: int, width: int = 10) -> Text:
     style = "green" if total and done == total else "cyan"
     text = Text("█" * filled, style=style)
     text.append("░" * (width - filled), style="dim")
-    text.append(f" {percent:>3}%")
+    text.append(" " + _("{number}%").format(number=f"{percent:>3}"))
     return text
 
 
 def percent(done: int, total: int) -> Text:
     value = done * 100 // total if total else 0
     style = "green" if total and done == total else ("cyan" if done else "dim")
-    return Text(f"{value}%", style=style, justify="right")
+    return Text(_("{number}%").format(number=value), style=style, justify="right")
 
 
 def count(done: int, total: int) -> Text:
@@ -114,7 +114,7 @@ def item_detail(item: AuditItem, channel: Channel | None, today: date) -> Render
     guide = SEED_GUIDES.get(item.source)
     if guide is not None:
         source = Text(_("From the guide: "), style="dim")
-        source.append(guide.name, style="bold")
+        source.append(_(guide.name), style="bold")
         if guide.title:
             source.append(" — " + guide.title)
         parts += [source, Text(_(guide.about), style="dim italic")]
@@ -133,12 +133,21 @@ def comparison_summary(previous: AuditRun, comparison: Comparison) -> Text:
     ticked, unticked = comparison_counts(comparison)
     text = Text(_("Compared with "))
     text.append_text(literal(previous.title, "bold"))
-    text.append(": ")
-    text.append(_("{count} newly ticked").format(count=ticked), style="green")
+    text.append(_("{label}: ").format(label=""))  # a no-break space before it in French
+    added, removed = len(comparison.added), len(comparison.removed)
+    text.append(
+        ngettext("{count} newly ticked", "{count} newly ticked", ticked).format(count=ticked),
+        style="green",
+    )
     text.append(", ")
-    text.append(_("{count} no longer ticked").format(count=unticked), style="red")
+    text.append(
+        ngettext("{count} no longer ticked", "{count} no longer ticked", unticked).format(
+            count=unticked
+        ),
+        style="red",
+    )
     text.append(", ")
-    text.append(_("{count} new items").format(count=len(comparison.added)))
+    text.append(ngettext("{count} new item", "{count} new items", added).format(count=added))
     text.append(", ")
-    text.append(_("{count} removed").format(count=len(comparison.removed)))
+    text.append(ngettext("{count} removed", "{count} removed", removed).format(count=removed))
     return text

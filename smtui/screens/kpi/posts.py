@@ -20,7 +20,7 @@ from textual.widgets import Static
 from smtui.domain.day_names import SHORT_WEEKDAYS
 from smtui.domain.engagement import rate_text
 from smtui.domain.figures import number
-from smtui.domain.i18n import N_, _
+from smtui.domain.i18n import N_, NC_, _, pgettext
 from smtui.domain.kpi import Breakdown, HeatCell, PostPerformance
 from smtui.screens.base import AppAccess
 from smtui.screens.kpi.fitted import Column, FittedTable
@@ -49,6 +49,18 @@ PLANNED_COLUMNS = (Column(N_("Channel"), wide=True), Column(N_("Planned")), Colu
 UTM_COLUMNS = (Column(N_("Campaign"), wide=True), Column(N_("Posts")), Column(N_("Clicks")))
 
 SHADES = ("·", "░", "▒", "▓", "█")
+
+# The breakdown by post type names each type as it is stored ("video"), in its own context
+# so that a translation can give the word ("vidéo") without touching the editor's labels.
+POST_TYPE_NAMES = (
+    NC_("post type", "text"),
+    NC_("post type", "image"),
+    NC_("post type", "carousel"),
+    NC_("post type", "video"),
+    NC_("post type", "link"),
+    NC_("post type", "story"),
+    NC_("post type", "article"),
+)
 
 
 def heatmap_text(cells: Mapping[tuple[int, int], HeatCell]) -> Text:
@@ -127,7 +139,8 @@ class PostsPane(AppAccess, VerticalScroll):
         figures = store.post_metrics
         for name, best in (("kpi-top", True), ("kpi-bottom", False)):
             self._posts(name, figures.ranked(brand.id, start, end, 5, best), channels, zone)
-        for by, names in (("pillar", pillars), ("channel", channels), ("post_type", {})):
+        types = {value: pgettext("post type", value) for value in POST_TYPE_NAMES}
+        for by, names in (("pillar", pillars), ("channel", channels), ("post_type", types)):
             self._breakdown(by, figures.breakdown(brand.id, start, end, by), names)
         cells = figures.heatmap(brand.id, start, end, brand.timezone)
         self.query_one("#kpi-heatmap", Static).update(heatmap_text(cells))

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from smtui.domain.day_names import day_time
-from smtui.domain.i18n import N_, _
+from smtui.domain.i18n import N_, _, ngettext
 from smtui.domain.inbox import Feed, FeedEntry
 from smtui.domain.validation import DomainError
 from smtui.screens.base import AppAccess
@@ -90,12 +90,17 @@ class ListeningScreen(AppAccess, Screen[None]):
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1))
         bar = Text()
-        bar.append(_("{n} new entries").format(n=len(self.entries)), style="bold")
+        bar.append(
+            ngettext("{n} new entry", "{n} new entries", len(self.entries)).format(
+                n=len(self.entries)
+            ),
+            style="bold",
+        )
         bar.append("  ·  " + _("{n} feeds").format(n=len(feeds)), style="dim")
         fetched = [feed.last_fetched_at for feed in feeds if feed.last_fetched_at]
         if fetched:
             last = pendulum.instance(max(fetched)).in_timezone(brand.timezone)
-            bar.append("  ·  " + _("last fetched {time}").format(time=last.format("D MMM HH:mm")))
+            bar.append("  ·  " + _("last fetched {time}").format(time=day_time(last)))
         self.query_one("#listening-bar", Static).update(bar)
         self._show_detail()
         table.focus()
@@ -184,5 +189,5 @@ class ListeningScreen(AppAccess, Screen[None]):
             self.notify(result.message, severity="error", markup=False, timeout=8)
         new = sum(result.new for result in results)
         if results and len(failed) < len(results):
-            self.notify(_("{n} new entries.").format(n=new))
+            self.notify(ngettext("{n} new entry.", "{n} new entries.", new).format(n=new))
         self.reload()

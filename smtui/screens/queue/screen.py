@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from smtui.domain.enums import InboxKind, InboxStatus, Priority
-from smtui.domain.i18n import N_, _
+from smtui.domain.i18n import N_, _, ngettext
 from smtui.domain.inbox import InboxItem, QueueCursor, QueueFilter, QueueTab
 from smtui.domain.models import Channel
 from smtui.screens.base import SmtuiScreen
@@ -202,11 +202,21 @@ class QueueScreen(TriageDialogs, SmtuiScreen):
             )
         selected = Text()
         if self.selected:
-            selected = Text(SEP + _("{n} selected").format(n=len(self.selected)), style="cyan")
+            selected = Text(
+                SEP
+                + ngettext("{n} selected", "{n} selected", len(self.selected)).format(
+                    n=len(self.selected)
+                ),
+                style="cyan",
+            )
         room = self._bar_width() - bar.cell_len - selected.cell_len
         narrowed = self._filter_part(room)
         if counts.snoozed:
-            snoozed = Text(SEP + _("{n} snoozed").format(n=counts.snoozed), style="dim")
+            snoozed = Text(
+                SEP
+                + ngettext("{n} snoozed", "{n} snoozed", counts.snoozed).format(n=counts.snoozed),
+                style="dim",
+            )
             if snoozed.cell_len <= room - narrowed.cell_len:
                 bar.append_text(snoozed)
         bar.append_text(narrowed)

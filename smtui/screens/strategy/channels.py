@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -30,11 +31,15 @@ class ChannelsPane(ListPane[Channel]):
         (_("Handle"), 20),
         (_("Status"), 11),
         (_("Managed by"), 14),
-        (_("Cadence"), 11),
+        # As wide as "2-3 / week" in the language shown ("2-3 / semaine" in French).
+        (_("Cadence"), max(11, cell_len(f"2-3 / {CadencePeriod.WEEK.label}"))),
         (_("Limit"), 6),
         (_("Mission"), None),
     )
     NOUN = _("Channel")
+    NEW_TITLE = _("New channel")
+    EDIT_TITLE = _("Edit channel")
+    DELETE_QUESTION = _("Delete this channel?")
 
     def fetch(self) -> list[Channel]:
         return self.smtui.store.channels.list(self.smtui.brand.id or 0)

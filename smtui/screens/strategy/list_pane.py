@@ -31,6 +31,11 @@ class ListPane(AppAccess, TabPane, Generic[M]):
     ]
     COLUMNS: ClassVar[tuple[tuple[str, int | None], ...]] = ()
     NOUN = ""
+    # The form titles and the question whole, per list: a translation must agree them with
+    # the noun ("Nouvel objectif", "Supprimer ce canal ?"); empty falls back to NOUN.
+    NEW_TITLE = ""
+    EDIT_TITLE = ""
+    DELETE_QUESTION = ""
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(title, id=id)
@@ -155,14 +160,14 @@ class ListPane(AppAccess, TabPane, Generic[M]):
         self.app.push_screen(form, done)
 
     def action_add(self) -> None:
-        self._open_form(_("New {noun}").format(noun=self.NOUN.lower()), None)
+        self._open_form(self.NEW_TITLE or _("New {noun}").format(noun=self.NOUN.lower()), None)
 
     def action_edit(self) -> None:
         item = self.current
         if item is None:
             self.notify(_("Nothing to edit: press a to add one."), severity="warning")
             return
-        self._open_form(_("Edit {noun}").format(noun=self.NOUN.lower()), item)
+        self._open_form(self.EDIT_TITLE or _("Edit {noun}").format(noun=self.NOUN.lower()), item)
 
     def action_delete(self) -> None:
         item = self.current
@@ -181,5 +186,5 @@ class ListPane(AppAccess, TabPane, Generic[M]):
                 self.notify(_("Deleted: {name}").format(name=self.name_of(item)), markup=False)
             self.reload()
 
-        question = _("Delete this {noun}?").format(noun=self.NOUN.lower())
+        question = self.DELETE_QUESTION or _("Delete this {noun}?").format(noun=self.NOUN.lower())
         self.app.push_screen(ConfirmScreen(question, self.name_of(item)), answered)

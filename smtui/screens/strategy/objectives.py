@@ -37,6 +37,9 @@ class ObjectivesPane(ListPane[Objective]):
         (_("SMART"), 7),
     )
     NOUN = _("Objective")
+    NEW_TITLE = _("New objective")
+    EDIT_TITLE = _("Edit objective")
+    DELETE_QUESTION = _("Delete this objective?")
 
     def fetch(self) -> list[Objective]:
         return self.smtui.store.objectives.list(self.smtui.brand.id or 0)
@@ -64,7 +67,7 @@ class ObjectivesPane(ListPane[Objective]):
             lines.append(
                 Text.assemble(
                     (f"{letter.letter} ", "bold reverse red"),
-                    (f"{letter.name}: ", "bold"),
+                    (_("{label}: ").format(label=letter.name), "bold"),
                     letter.reason,
                 )
             )

@@ -17,6 +17,9 @@ from smtui.widgets import FormField, literal, literal_line
 class PersonasPane(ListPane[Persona]):
     COLUMNS = ((_("Name"), 24), (_("Summary"), None), (_("Where they are"), 34))
     NOUN = _("Persona")
+    NEW_TITLE = _("New persona")
+    EDIT_TITLE = _("Edit persona")
+    DELETE_QUESTION = _("Delete this persona?")
 
     def fetch(self) -> list[Persona]:
         return self.smtui.store.personas.list(self.smtui.brand.id or 0)
@@ -36,7 +39,9 @@ class PersonasPane(ListPane[Persona]):
             (_("Pain points"), item.pain_points),
         ):
             if text:
-                parts.append(Text.assemble((label + ": ", "bold dim"), literal(text)))
+                parts.append(
+                    Text.assemble((_("{label}: ").format(label=label), "bold dim"), literal(text))
+                )
         return Group(*parts)
 
     def form_fields(self) -> list[FormField]:

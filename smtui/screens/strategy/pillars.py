@@ -33,6 +33,9 @@ class PillarsPane(ListPane[Pillar]):
     ]
     COLUMNS = ((_("Pillar"), 28), (_("Share"), 6), (_("Colour"), 12), (_("Description"), None))
     NOUN = _("Pillar")
+    NEW_TITLE = _("New pillar")
+    EDIT_TITLE = _("Edit pillar")
+    DELETE_QUESTION = _("Delete this pillar?")
 
     def fetch(self) -> list[Pillar]:
         return self.smtui.store.pillars.list(self.smtui.brand.id or 0)
@@ -40,7 +43,7 @@ class PillarsPane(ListPane[Pillar]):
     def cells(self, item: Pillar) -> tuple[RenderableType, ...]:
         return (
             literal_line(item.name, 28),
-            Text(f"{item.target_share}%", justify="right"),
+            Text(_("{number}%").format(number=item.target_share), justify="right"),
             swatch(item.colour),
             literal_line(item.description, self.flex),
         )

@@ -117,12 +117,18 @@ class WeekPanel(TodayPanel[WeekRow]):
             behind = line.pace.verdict is PaceVerdict.BEHIND
             style = "bold red" if behind else "yellow"
             progress = (
-                f"{round(line.pace.progress * 100)}%" if line.pace.progress is not None else ""
+                _("{number}%").format(number=round(line.pace.progress * 100))
+                if line.pace.progress is not None
+                else ""
             )
             return (
                 Text("▼", style=style),
                 *self.brand_cell(line),
-                self.wide_cell(line, f"{line.pace.verdict_text}: {line.objective.statement}", flex),
+                self.wide_cell(
+                    line,
+                    _("{label}: ").format(label=line.pace.verdict_text) + line.objective.statement,
+                    flex,
+                ),
                 Text(progress, style=style),
                 Text(""),
             )
