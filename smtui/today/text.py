@@ -107,10 +107,10 @@ def _replies(brief: Brief, several: bool) -> Iterator[str]:
             target = _("{t} to target").format(t=span(line.to_target))
         mark = click.style("!", fg="red", bold=True) if line.past_target else " "
         author = one_line(line.item.author, 24) or _("(unknown author)")
+        age = _("{t} old").format(t=span(line.age))  # outside the f-string: the extractor sees it
         yield (
             f" {mark} {author} · {_where(line.brand, line.channel, several)} · "
-            f"{line.item.kind.label} · {_('{t} old').format(t=span(line.age))}"
-            + (f" · {target}" if target else "")
+            f"{line.item.kind.label} · {age}" + (f" · {target}" if target else "")
         )
         yield click.style(f"     {one_line(line.item.text, 90)}", dim=True)
     rest = brief.replies_left - min(len(brief.replies), REPLIES_PRINTED)
