@@ -104,6 +104,10 @@ def _strings(catalog: Catalog) -> dict[object, object]:
     return {frozen(message.id): frozen(message.string) for message in catalog if message.id}
 
 
+def _named(message: Message) -> str:
+    return f"{message.id!r}" + (f" (context {message.context!r})" if message.context else "")
+
+
 def problems(language: str) -> list[str]:
     """What keeps a language from being whole: messages missing, untranslated or fuzzy,
     translations that lose or invent a value, and a ``.mo`` that is not the ``.po``."""
@@ -115,11 +119,11 @@ def problems(language: str) -> list[str]:
             continue
         ours = catalog.get(message.id, context=message.context)
         if ours is None:
-            found.append(f"{language}: missing {message.id!r}")
+            found.append(f"{language}: missing {_named(message)}")
         elif ours.fuzzy or not all(
             ours.string if isinstance(ours.string, tuple) else [ours.string]
         ):
-            found.append(f"{language}: untranslated {message.id!r}")
+            found.append(f"{language}: untranslated {_named(message)}")
         else:
             for source, text in _forms(ours):
                 if fields(text) != fields(source):

@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from smtui.domain.models import Brand, Channel, Objective, Pillar
 from smtui.domain.text import one_line, strip_controls
 from smtui.domain.validation import field_errors
+from smtui.widgets.literal import literal_line
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 typed = st.one_of(st.none(), st.text(max_size=40), st.integers(), st.floats(allow_nan=True))
@@ -78,5 +79,12 @@ def test_strip_controls_leaves_no_control_and_keeps_the_rest(text: str) -> None:
 @given(st.text(), st.integers(min_value=1, max_value=80))
 def test_one_line_fits_its_width(text: str, width: int) -> None:
     line = one_line(text, width)
-    assert cell_len(line) <= width
+    assert len(line) <= width
     assert "\n" not in line
+
+
+@given(st.text(), st.integers(min_value=1, max_value=80))
+def test_a_table_cell_fits_its_width_in_cells(text: str, width: int) -> None:
+    line = literal_line(text, width)
+    assert cell_len(line.plain) <= width
+    assert "\n" not in line.plain

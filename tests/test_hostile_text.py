@@ -78,9 +78,6 @@ def test_strip_controls_keeps_newline_and_tab_and_drops_every_other_control() ->
 def test_one_line_cuts_at_the_first_line_and_the_width() -> None:
     assert one_line(" first\x1b[2J\tline \nsecond") == "first[2J line"
     assert one_line("abcdef", 4) == "abc…"
-    # Two cells a letter: cut by cells, so the column keeps its ellipsis.
-    assert one_line("😍😍😍 Trop bon", 6) == "😍😍…"
-    assert one_line("東京のパン屋さん", 7) == "東京の…"
 
 
 def test_literal_keeps_markup_as_characters() -> None:
@@ -90,6 +87,14 @@ def test_literal_keeps_markup_as_characters() -> None:
     assert text.spans == []
     assert literal("two\nlines\tand tab").plain == "two\nlines\tand tab"
     assert literal(None).plain == ""
+
+
+def test_literal_line_cuts_by_cells() -> None:
+    """Two cells a letter: cut by cells, so the column keeps its ellipsis ("Maple…" too)."""
+    assert literal_line("😍😍😍 Trop bon", 6).plain == "😍😍…"
+    assert literal_line("東京のパン屋さん", 7).plain == "東京の…"
+    assert literal_line("Maple & Grain", 7).plain == "Maple…"
+    assert literal_line("short", 7).plain == "short"
 
 
 def test_literal_line_is_one_clean_line() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
+import io
 import os
 import subprocess
 import sys
@@ -106,7 +107,7 @@ def test_french_plurals_and_words_with_two_senses() -> None:
     assert ngettext("{n} empty slot", "{n} empty slots", 2).format(n=2) == "2 créneaux libres"
     assert InboxKind.SHARE.label == "Partage"  # someone shared a post
     assert _("Share") == "Part"  # a pillar's part of the mix
-    assert PostStatus.SCHEDULED.label == "Programmé"
+    assert PostStatus.SCHEDULED.label == "Programmée"  # « une publication programmée »
 
 
 def french(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -137,7 +138,7 @@ def test_every_screen_speaks_french_at_80_columns(tmp_path: Path) -> None:
     checklist_item = _("The website is up to date and works well")  # from the audit template
     expected = {
         "today": ["lundi 23 novembre 2026  (aujourd’hui)", "À publier", "À répondre", "Modifier"],
-        "calendar": ["novembre 2026 · mois", "Lun", "Dim", "Programmé", "Calendrier"],
+        "calendar": ["novembre 2026 · mois", "Lun", "Dim", "Programmée", "Calendrier"],
         "queue": ["À faire", "Commentaire", "Répondre", "Reporter"],
         "kpis": ["KPI", "Objectifs"],
         "strategy": ["Stratégie", "Marque"],
@@ -253,3 +254,18 @@ def test_audit_items_are_shown_in_french_from_the_template() -> None:
     assert per_channel.shown_text != per_channel.text
     assert "Instagram @maple" in per_channel.shown_text
     assert stale.shown_text == stale.text
+
+
+def test_a_no_break_space_is_never_a_line_end() -> None:
+    """« 50 % » stays whole when French text wraps (Rich breaks at every space, and
+    smtui.widgets teaches its splitter the no-break ones); ordinary spaces still break."""
+    import rich._wrap
+    from rich.console import Console
+    from rich.text import Text
+
+    import smtui.widgets  # noqa: F401  (what makes the splitter keep them)
+
+    assert "\\u00a0" in rich._wrap.re_word.pattern, "Rich renamed its splitter"
+    console = Console(width=80, file=io.StringIO())
+    lines = Text("la cible de 50\u00a0% du mix").wrap(console, 14)
+    assert [line.plain.rstrip() for line in lines] == ["la cible de", "50\u00a0% du mix"]

@@ -128,8 +128,19 @@ class MetricFrequency(Labelled):
 
 # Labels whose English word means something else elsewhere, translated in a context of their
 # own (``pgettext``: the extractor finds them there).
-_CONTEXTS = {("InboxKind", "share"): "inbox kind"}
+_CONTEXTS = {
+    ("InboxKind", "share"): "inbox kind",
+    # A post's state agrees with "post" in French (« publication » : Programmée, Publiée).
+    ("PostStatus", "ready"): "post status",
+    ("PostStatus", "scheduled"): "post status",
+    ("PostStatus", "published"): "post status",
+    ("PostStatus", "skipped"): "post status",
+}
 NC_("inbox kind", "Share")
+NC_("post status", "Ready")
+NC_("post status", "Scheduled")
+NC_("post status", "Published")
+NC_("post status", "Skipped")
 
 # English source labels, marked with N_ so that the gettext extractor finds them.
 _LABELS: dict[str, str] = {

@@ -10,6 +10,7 @@ piece of outside text goes through one of these functions first.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -23,8 +24,16 @@ def literal(text: str | None, style: str = "") -> Text:
 
 
 def literal_line(text: str | None, width: int | None = None, style: str = "") -> Text:
-    """The first line of the text, cleaned and cut to ``width``: for table cells and options."""
-    return Text(one_line(text or "", width), style=style, no_wrap=True)
+    """The first line of the text, cleaned and cut to ``width`` terminal cells with an
+    ellipsis: for table cells and options.
+
+    Cells, not characters: an emoji or a CJK letter takes two, and a comment full of them
+    cut by characters ran past its column and lost the ellipsis that says it goes on."""
+    line = one_line(text or "")
+    if width is not None and cell_len(line) > width:
+        # A wide letter cut in half becomes a space, which rstrip drops with the others.
+        line = set_cell_size(line, max(width - 1, 0)).rstrip() + "…"
+    return Text(line, style=style, no_wrap=True)
 
 
 def editable(text: str | None) -> str:

@@ -19,8 +19,12 @@ _UNBREAKABLE = r"[\S\u00a0\u202f]"
 
 
 def keep_no_break_spaces() -> None:
-    """Make Rich's word splitter (used by Textual's Content too) keep no-break spaces."""
-    rich._wrap.re_word = re.compile(f"{_BREAKABLE}*{_UNBREAKABLE}+{_BREAKABLE}*")
+    """Make Rich's word splitter (used by Textual's Content too) keep no-break spaces.
+
+    A private name of Rich: should a release rename it, French text wraps as Rich wraps it
+    (at those spaces too) rather than the app failing to start; a test says so."""
+    if isinstance(getattr(rich._wrap, "re_word", None), re.Pattern):
+        rich._wrap.re_word = re.compile(f"{_BREAKABLE}*{_UNBREAKABLE}+{_BREAKABLE}*")
 
 
 keep_no_break_spaces()
