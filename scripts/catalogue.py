@@ -13,6 +13,8 @@ than its ``.po``.
 from __future__ import annotations
 
 import argparse
+import ast
+import inspect
 import io
 import string
 import sys
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -50,10 +52,35 @@ def extract_audit_template(
             yield lineno, "N_", next(iter(value.values())), []
 
 
+def _is_command(decorator: ast.expr) -> bool:
+    """``@click.command(...)``, ``@cli.group()``, ``@db.command`` and the like."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(target, ast.Attribute) and target.attr in {"command", "group"}
+
+
+def extract_python_and_commands(
+    fileobj: BinaryIO, keywords: object, comment_tags: object, options: object
+) -> Iterator[tuple[int, str, str | tuple[str, ...], list[str]]]:
+    """What the code marks, and the docstrings of its click commands and groups: click
+    shows a command's docstring as its help (translated when shown, see ``SmtuiCommand``),
+    looked up as :func:`smtui.commands.common.help_message` cleans it (repeated here, as
+    this script imports nothing of smtui)."""
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    fileobj.seek(0)
+    for node in ast.walk(ast.parse(fileobj.read())):
+        if isinstance(node, ast.FunctionDef) and any(map(_is_command, node.decorator_list)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                yield node.lineno, "N_", inspect.cleandoc(docstring).partition("\f")[0], []
+
+
 def template() -> Catalog:
     """Every message the code marks, with where it is used."""
     catalog = Catalog(project="smtui", msgid_bugs_address="", charset="utf-8")
-    methods = [("**.py", "python"), ("**/audit_template.toml", extract_audit_template)]
+    methods = [
+        ("**.py", extract_python_and_commands),
+        ("**/audit_template.toml", extract_audit_template),
+    ]
     found = extract_from_dir(str(PACKAGE), method_map=methods, keywords=KEYWORDS, comment_tags=())
     for filename, lineno, message, _comments, context in found:
         path = f"smtui/{filename}"

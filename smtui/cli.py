@@ -55,7 +55,13 @@ def _local_timezone() -> str:
     show_envvar=True,
     help=_("The workspace database file (default: one in your user data folder)."),
 )
-@click.version_option(__version__, "--version", prog_name=PROG, message=_("%(prog)s %(version)s"))
+@click.version_option(
+    __version__,
+    "--version",
+    prog_name=PROG,
+    message=_("%(prog)s %(version)s"),
+    help=_("Show the version and exit."),
+)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None) -> None:
     """Run a brand's social-media strategy from the terminal.

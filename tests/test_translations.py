@@ -128,6 +128,89 @@ def test_the_cli_speaks_french(tmp_path: Path) -> None:
     assert shown.stdout.splitlines()[0].startswith("Aujourd’hui, lundi 23 novembre 2026")
 
 
+def english(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANGUAGE": "en", "SMTUI_DB": str(tmp_path / "en.sqlite")}
+    return subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+CLICK_ENGLISH = ("Usage:", "Options:", "Commands:", "Show this message", "[required]", "env var")
+
+
+def test_the_cli_help_speaks_french_and_click_s_words_too(tmp_path: Path) -> None:
+    """``--help`` is the docstring and click's own words: both in French, nothing left over."""
+    smtui = [sys.executable, "-m", "smtui"]
+    root = french([*smtui, "--help"], tmp_path)
+    assert root.returncode == 0, root.stderr
+    assert root.stdout.startswith("Utilisation\u00a0: smtui [OPTIONS] [COMMANDE] [ARGUMENTS]...")
+    assert "Piloter la stratégie de réseaux sociaux d’une marque depuis le terminal." in root.stdout
+    for line in (
+        "Options\u00a0:",
+        "Commandes\u00a0:",
+        "  --help     Afficher ce message et quitter.",
+    ):
+        assert line in root.stdout.splitlines()
+    assert "[variable d’environnement\u00a0: SMTUI_DB]" in root.stdout
+    assert (
+        "  export  Écrire le calendrier, le plan, un audit ou un rapport dans un..." in root.stdout
+    )
+    posts = french([*smtui, "export", "posts", "--help"], tmp_path)
+    assert posts.returncode == 0, posts.stderr
+    assert posts.stdout.startswith("Utilisation\u00a0: smtui export posts [OPTIONS]")
+    assert "Écrire le plan entre deux jours en CSV" in posts.stdout
+    assert "[obligatoire]" in posts.stdout
+    for shown in (root.stdout, posts.stdout):
+        assert [word for word in CLICK_ENGLISH if word in shown] == []
+
+
+def test_the_cli_help_stays_english_in_english(tmp_path: Path) -> None:
+    smtui = [sys.executable, "-m", "smtui"]
+    root = english([*smtui, "--help"], tmp_path)
+    assert root.returncode == 0, root.stderr
+    lines = root.stdout.splitlines()
+    assert lines[0] == "Usage: smtui [OPTIONS] [COMMAND] [ARGS]..."
+    assert lines[2] == "  Run a brand's social-media strategy from the terminal."
+    for line in ("Options:", "Commands:", "  --help     Show this message and exit."):
+        assert line in lines
+    assert "[env var: SMTUI_DB]" in root.stdout
+    posts = english([*smtui, "export", "posts", "--help"], tmp_path)
+    assert posts.returncode == 0, posts.stderr
+    assert posts.stdout.startswith("Usage: smtui export posts [OPTIONS]")
+    assert "Write the plan between two days as CSV" in posts.stdout
+    assert "[required]" in posts.stdout
+
+
+def test_every_command_s_help_is_translated() -> None:
+    """Every command and group is an ``SmtuiCommand`` whose docstring the catalogue holds: a
+    command made with plain ``click.command`` (or a docstring the extractor missed) would show
+    its help in English."""
+    import click
+
+    from smtui.cli import cli
+    from smtui.commands.common import SmtuiCommand
+
+    def commands(group: click.Group, path: str) -> list[tuple[str, click.Command]]:
+        found: list[tuple[str, click.Command]] = [(path, group)]
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                found.extend(commands(command, f"{path} {name}"))
+            else:
+                found.append((f"{path} {name}", command))
+        return found
+
+    every = commands(cli, "smtui")
+    assert len(every) > 20
+    in_english = {path: command.help for path, command in every}
+    set_language("fr")
+    untranslated = [
+        path
+        for path, command in every
+        if not isinstance(command, SmtuiCommand) or command.help == in_english[path]
+    ]
+    assert untranslated == []
+
+
 @pytest.mark.slow
 def test_every_screen_speaks_french_at_80_columns(tmp_path: Path) -> None:
     """Each screen, its help and its keys in French, drawn at 80×24 (``french_ui.py``)."""

@@ -13,6 +13,7 @@ import click
 
 from smtui.commands.common import (
     CliError,
+    SmtuiCommand,
     brand_option,
     checked_clock,
     open_store,
@@ -64,7 +65,7 @@ def _run_and_brand(
     return run, brand
 
 
-@click.command("audit")
+@click.command("audit", cls=SmtuiCommand)
 @output_option("--md", "target", _("The Markdown file to write."))
 @click.option(
     "--run",

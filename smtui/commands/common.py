@@ -7,6 +7,7 @@ everything heavier is imported inside the functions that need it.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from smtui.domain.i18n import _
+from smtui.domain.i18n import N_, _
 
 if TYPE_CHECKING:
     from smtui.domain.clock import Clock
@@ -58,8 +59,111 @@ def _user_message(error: BaseException) -> str | None:
     return None
 
 
-class SmtuiGroup(click.Group):
-    """The root group: turns the user's errors, raised by any command, into one clean line."""
+def help_message(text: str) -> str:
+    """The message a command's help is looked up by: its docstring as click shows it
+    (indentation cleaned, cut at a form feed). ``scripts/catalogue.py`` extracts the same."""
+    return inspect.cleandoc(text).partition("\f")[0]
+
+
+class _Translated:
+    """A command's own text (its help from the docstring, its epilog, a usage metavar), kept
+    in English as the code writes it and given in the user's language when click reads it."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.source = f"_english_{name}"
+
+    def __get__(self, command: object, owner: type | None = None) -> Any:
+        if command is None:
+            return self
+        text = getattr(command, self.source)
+        return _(help_message(text)) if text else text
+
+    def __set__(self, command: object, text: str | None) -> None:
+        setattr(command, self.source, text)
+
+
+# Click's own words, which click writes in English: marked here for the catalogue, and
+# translated where they are shown (the headings by HelpFormatter, the metavars by _Translated).
+HEADINGS = (N_("Options"), N_("Commands"), N_("Positional arguments"))
+METAVARS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("[COMMAND] [ARGS]..."))
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's help page with its usage prefix and section headings in the user's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        title = _("{heading}:").format(heading=_(heading))  # French puts a space before ":"
+        self.write(f"{'':>{self.current_indent}}{title}\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
+def _option_record(ctx: click.Context, param: click.Parameter) -> tuple[str, str] | None:
+    """An option's line in the help, as click writes it but with our words for what click
+    adds in brackets (the environment variable, the default, "required")."""
+    if not isinstance(param, click.Option) or param.hidden:
+        return param.get_help_record(ctx)
+    extra = param.get_help_extra(ctx)
+    items = []
+    if "envvars" in extra:
+        items.append(_("env var: {var}").format(var=", ".join(extra["envvars"])))
+    if "default" in extra:
+        items.append(_("default: {default}").format(default=extra["default"]))
+    if "range" in extra:
+        items.append(extra["range"])
+    if "required" in extra:
+        items.append(_("required"))
+    text = param.help or ""
+    if items:
+        text = f"{text}  [{'; '.join(items)}]" if text else f"[{'; '.join(items)}]"
+    return param.get_help_spec(ctx), text
+
+
+class SmtuiCommand(click.Command):
+    """Every ``smtui`` command: its help page in the user's language, click's words included
+    (the docstring is the English message, see :func:`help_message`)."""
+
+    context_class = Context
+    help = _Translated()
+    short_help = _Translated()
+    epilog = _Translated()
+    options_metavar = _Translated()
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [
+            record
+            for param in self.get_params(ctx)
+            if not isinstance(param, click.Argument)
+            and (record := _option_record(ctx, param)) is not None
+        ]
+        if records:
+            with formatter.section("Options"):
+                formatter.write_dl(records)
+
+
+class SmtuiGroup(SmtuiCommand, click.Group):
+    """Every ``smtui`` group: its help in the user's language, like :class:`SmtuiCommand`, and
+    the user's errors, raised by any command, turned into one clean line (the root's catch
+    is the one that acts; a sub-group's hands the same line up)."""
+
+    command_class = SmtuiCommand
+    group_class = type  # a sub-group made with ``@group.group()`` is an SmtuiGroup too
+    subcommand_metavar = _Translated()
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

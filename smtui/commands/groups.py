@@ -9,9 +9,10 @@ from __future__ import annotations
 import click
 
 from smtui.commands import audit_io, inbox_io, metrics_io, posts_io
+from smtui.commands.common import SmtuiGroup
 
 
-@click.group("import")
+@click.group("import", cls=SmtuiGroup)
 def import_group() -> None:
     """Bring posts, queue items or numbers in from a file.
 
@@ -20,12 +21,12 @@ def import_group() -> None:
     """
 
 
-@click.group("export")
+@click.group("export", cls=SmtuiGroup)
 def export_group() -> None:
     """Write the calendar, the plan, an audit or a report to a file (written atomically)."""
 
 
-@click.group("feeds")
+@click.group("feeds", cls=SmtuiGroup)
 def feeds_group() -> None:
     """Listen: read the brand's RSS and Atom feeds into the Listening view."""
 

@@ -15,6 +15,7 @@ import click
 
 from smtui.commands.common import (
     CliError,
+    SmtuiCommand,
     brand_option,
     checked_clock,
     open_store,
@@ -40,7 +41,7 @@ def _progress(length: int, label: str) -> Iterator[Callable[[int], object]]:
         yield bar.update
 
 
-@click.command("inbox")
+@click.command("inbox", cls=SmtuiCommand)
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--format",
@@ -129,7 +130,7 @@ def import_inbox(
             click.echo(_("Not queue items, left out: {what}.").format(what=left_out))
 
 
-@click.command("fetch")
+@click.command("fetch", cls=SmtuiCommand)
 @brand_option
 @click.pass_context
 def fetch_feeds(ctx: click.Context, brand_name: str | None) -> None:
@@ -149,7 +150,7 @@ def fetch_feeds(ctx: click.Context, brand_name: str | None) -> None:
             raise CliError(_("no feed could be fetched"))
 
 
-@click.command("add")
+@click.command("add", cls=SmtuiCommand)
 @click.argument("url")
 @click.option("--title", default="", help=_("A name for the feed (default: its address)."))
 @brand_option
@@ -171,7 +172,7 @@ def add_feed(ctx: click.Context, url: str, title: str, brand_name: str | None) -
         click.echo(_("Added feed {feed}; fetch it with smtui feeds fetch.").format(feed=feed.label))
 
 
-@click.command("list")
+@click.command("list", cls=SmtuiCommand)
 @brand_option
 @click.pass_context
 def list_feeds(ctx: click.Context, brand_name: str | None) -> None:

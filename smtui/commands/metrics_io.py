@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from smtui.commands.common import (
+    SmtuiCommand,
     brand_option,
     checked_clock,
     open_store,
@@ -33,7 +34,7 @@ FORMAT_NAMES = (
 )
 
 
-@click.command("metrics")
+@click.command("metrics", cls=SmtuiCommand)
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--channel",
@@ -111,7 +112,7 @@ def import_metrics_command(
         click.echo(_("Nothing new: the workspace already held these numbers."))
 
 
-@click.command("report")
+@click.command("report", cls=SmtuiCommand)
 @output_option("--md", "markdown", _("Write the report as Markdown to this file."))
 @click.option(
     "--period",

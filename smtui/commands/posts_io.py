@@ -18,6 +18,7 @@ import click
 
 from smtui.commands.common import (
     CliError,
+    SmtuiCommand,
     brand_option,
     checked_clock,
     open_store,
@@ -98,7 +99,7 @@ def _report_dry_run(plan: ImportPlan, timezone: str) -> None:
     )
 
 
-@click.command("posts")
+@click.command("posts", cls=SmtuiCommand)
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--channel",
@@ -253,7 +254,7 @@ _from_option = click.option(
 _to_option = click.option("--to", "last", type=_DAY, help=_("Last day (default: in 90 days)."))
 
 
-@click.command("calendar")
+@click.command("calendar", cls=SmtuiCommand)
 @output_option("--ics", "target", _("The iCalendar file to write."))
 @_from_option
 @_to_option
@@ -278,7 +279,7 @@ def export_calendar(
     )
 
 
-@click.command("posts")
+@click.command("posts", cls=SmtuiCommand)
 @output_option("--csv", "target", _("The CSV file to write (smtui's import format)."))
 @_from_option
 @_to_option

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from smtui.commands.common import brand_option, checked_clock, open_store, workspace_of
+from smtui.commands.common import (
+    SmtuiCommand,
+    brand_option,
+    checked_clock,
+    open_store,
+    workspace_of,
+)
 from smtui.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -50,7 +56,7 @@ def _day(text: str | None, today: date) -> date:
         ) from None
 
 
-@click.command("today")
+@click.command("today", cls=SmtuiCommand)
 @click.option(
     "--date",
     "day_text",
