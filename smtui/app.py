@@ -188,7 +188,8 @@ class SmtuiApp(App[None]):
         screen = self.screen
         # TITLE_TEXT is an N_ marked source string on some screens: translate it here
         # (translating an already translated title gives it back unchanged).
-        title = _(getattr(screen, "TITLE_TEXT", "")) or self.title
+        text = getattr(screen, "TITLE_TEXT", "")
+        title = _(text) if text else self.title
         marks = screen.help_marks() if isinstance(screen, SmtuiScreen) else []
         self.push_screen(HelpScreen(title, screen.active_bindings, marks))
 

@@ -32,8 +32,10 @@ def language() -> str:
 
 
 def _(message: str) -> str:
-    """Translate ``message``; called at display time so a language switch takes effect."""
-    return _translation.gettext(message)
+    """Translate ``message``; called at display time so a language switch takes effect.
+
+    The empty message stays empty: gettext would give the catalogue's header for it."""
+    return _translation.gettext(message) if message else message
 
 
 def N_(message: str) -> str:
