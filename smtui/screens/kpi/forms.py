@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from smtui.domain.due_metrics import DueMetric
-from smtui.domain.figures import number, typed_figure
+from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.kpi import KpiPeriod, MetricValue
 from smtui.domain.models import Metric
@@ -27,12 +27,12 @@ from smtui.widgets import ConfirmScreen, FormField, FormScreen, literal, literal
 
 
 def parse_number(text: str | None, field: str) -> float | None:
-    """A typed number ("1,234" or "1 234" accepted; "0,15" in French), None when empty."""
+    """A number field's value, None when empty. The form has read it as people type it
+    ("1,234", "1 234", "0,15" in French: ``figures.typed_figure``)."""
     if text is None or not str(text).strip():
         return None
-    cleaned = typed_figure(str(text))
     try:
-        value = float(cleaned)
+        value = float(str(text))
     except ValueError:
         raise DomainError(_("enter a number"), field) from None
     if not math.isfinite(value):
