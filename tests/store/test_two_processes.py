@@ -85,6 +85,7 @@ def test_a_cli_import_beside_a_writer_both_land(workspace: Path, tmp_path: Path)
     assert found == {0: 5000, 1: STEPS}
 
 
+@pytest.mark.slow
 def test_two_first_starts_on_a_new_file_both_succeed(tmp_path: Path) -> None:
     """Two smtui started at the same moment on a file that does not exist yet: one creates
     and migrates it, the other waits for it, and neither fails."""
@@ -132,6 +133,7 @@ async def test_the_queue_shows_another_process_writes_when_it_comes_back(
         ]
 
 
+@pytest.mark.slow
 def test_two_starts_upgrading_an_older_file_both_succeed(tmp_path: Path) -> None:
     """Two smtui of a new version open a workspace of the previous one at the same moment:
     the upgrade runs once, the other waits for it, and both copies made first are whole."""

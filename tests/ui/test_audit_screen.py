@@ -74,6 +74,7 @@ async def choose_section(pilot, screen: AuditScreen, name: str) -> None:  # type
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_a_run_from_start_to_comparison_with_the_next(
     make_smtui_app, store: Store, brand: Brand, now
 ) -> None:
@@ -228,6 +229,7 @@ async def test_an_inventory_item_sets_its_channels_status(
         assert "Fraudulent, to report" in shown(screen.query_one("#audit-item-detail", Static))
 
 
+@pytest.mark.slow
 async def test_two_competitor_observations_show_the_change_and_the_plan(
     make_smtui_app, store: Store, brand: Brand
 ) -> None:
@@ -277,6 +279,7 @@ async def test_two_competitor_observations_show_the_change_and_the_plan(
         assert "more often than you plan" in detail
 
 
+@pytest.mark.slow
 async def test_bad_values_are_refused_with_the_field_named(
     make_smtui_app, store: Store, brand: Brand
 ) -> None:

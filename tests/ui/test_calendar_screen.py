@@ -101,6 +101,7 @@ async def test_navigate_the_month_and_open_a_day(
         assert shown(heading).startswith("October 2026")
 
 
+@pytest.mark.slow
 async def test_create_move_repurpose_and_publish(
     make_smtui_app, store: Store, brand: Brand
 ) -> None:
@@ -504,6 +505,7 @@ async def test_a_required_choice_without_options_opens_and_is_named() -> None:
         assert saved == []
 
 
+@pytest.mark.slow
 async def test_go_to_date_takes_the_same_words_as_today(
     make_smtui_app, store: Store, brand: Brand
 ) -> None:

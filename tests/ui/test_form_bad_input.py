@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from keys import paste as paste_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
@@ -128,6 +129,7 @@ POST_EDITOR = [
 ]
 
 
+@pytest.mark.slow
 async def test_post_editor_names_each_bad_field(
     make_smtui_app, store: Store, demo: Brand, db_path: Path
 ) -> None:
@@ -146,6 +148,7 @@ async def test_post_editor_names_each_bad_field(
             await refuses(pilot, form, case, db_path)
 
 
+@pytest.mark.slow
 async def test_move_and_publish_refuse_bad_dates_times_and_links(
     make_smtui_app, demo: Brand, db_path: Path
 ) -> None:
@@ -183,6 +186,7 @@ async def open_strategy_tab(pilot: Pilot[None], tab: str) -> None:
         await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_objective_form_names_each_bad_field(
     make_smtui_app, demo: Brand, db_path: Path
 ) -> None:
@@ -204,6 +208,7 @@ async def test_objective_form_names_each_bad_field(
             await refuses(pilot, form, case, db_path)
 
 
+@pytest.mark.slow
 async def test_channel_form_names_each_bad_field(
     make_smtui_app, demo: Brand, db_path: Path
 ) -> None:
@@ -259,6 +264,7 @@ async def test_kpi_log_names_every_bad_number_at_once(
         assert snapshot(db_path) == before, "one good number was saved with two bad ones"
 
 
+@pytest.mark.slow
 async def test_snooze_refuses_a_time_that_is_not_one(
     make_smtui_app, demo: Brand, db_path: Path
 ) -> None:

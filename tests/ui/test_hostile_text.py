@@ -320,6 +320,7 @@ SCREEN_MODES = [entry.mode for entry in screen_entries()]
 assert set(VIEWS) <= set(SCREEN_MODES), "a view is listed for a screen that does not exist"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", SCREEN_MODES)
 async def test_every_screen_shows_hostile_text_literally(hostile_app, mode: str) -> None:  # type: ignore[no-untyped-def]
     """Each screen of the registry in an app of its own (so that they run in parallel): its

@@ -144,6 +144,7 @@ async def test_edit_and_delete_a_past_value(
         assert isinstance(app.screen, KpiScreen)
 
 
+@pytest.mark.slow
 async def test_change_the_period(make_smtui_app, store: Store, workspace: dict[str, int]) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:

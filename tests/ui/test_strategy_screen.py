@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Static, TabbedContent
 
@@ -35,6 +36,7 @@ async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_create_a_channel_with_platform_defaults(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -97,6 +99,7 @@ async def test_negative_cadence_names_the_field(make_smtui_app, store: Store) ->
         assert store.channels.list(app.brand.id) == []
 
 
+@pytest.mark.slow
 async def test_objective_fails_smart_then_passes(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -136,6 +139,7 @@ async def test_objective_fails_smart_then_passes(make_smtui_app, store: Store) -
         assert cell_text(table, 0, 6) == "SMART ✓"
 
 
+@pytest.mark.slow
 async def test_due_date_before_start_is_rejected(make_smtui_app, store: Store) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:

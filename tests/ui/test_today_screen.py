@@ -61,6 +61,7 @@ async def test_opens_on_today_with_every_panel(make_smtui_app, demo: Brand) -> N
         assert len(screen.query_one(ActionsPanel).lines) == 1
 
 
+@pytest.mark.slow
 async def test_morning_flow(make_smtui_app, store: Store, demo: Brand, now: datetime) -> None:
     app = make_smtui_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -183,6 +184,7 @@ async def test_key_1_comes_back_to_the_same_today_read_again(
         assert app.screen is screen and len(app.screen_stack) == 1
 
 
+@pytest.mark.slow
 async def test_new_post_from_today_lands_on_the_day(
     make_smtui_app, store: Store, demo: Brand
 ) -> None:
