@@ -4,7 +4,7 @@ command palette, the help screen, and the brand being shown."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from smtui.boundary import ErrorBoundary
 from smtui.domain.clock import Clock
 from smtui.domain.i18n import _, set_language
 from smtui.domain.models import Brand
@@ -25,7 +26,9 @@ from smtui.settings import Settings
 from smtui.store import Store
 
 if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
     from textual.command import Provider
+    from textual.dom import DOMNode
 
 BRAND_SETTING = "ui.brand_id"
 
@@ -44,7 +47,7 @@ def _brands_provider() -> type[Provider]:
     return BrandsProvider
 
 
-class SmtuiApp(App[None]):
+class SmtuiApp(ErrorBoundary, App[None]):
     CSS_PATH = str(resource("smtui.tcss"))
     TITLE = "smtui"
     COMMANDS = App.COMMANDS | {_screen_actions_provider, _brands_provider}
@@ -70,6 +73,8 @@ class SmtuiApp(App[None]):
         self.store = store
         self.clock = clock
         self.brand = self._initial_brand()
+        # Set when the day's copy finds the workspace damaged; Today shows it until the end.
+        self.damage_warning: str | None = None
         for entry in self.entries:
             if entry.mode != self.DEFAULT_MODE:
                 self.add_mode(entry.mode, entry.factory)
@@ -102,6 +107,13 @@ class SmtuiApp(App[None]):
         # default screen's stack, so this adds no second Today.
         self.add_mode(self.DEFAULT_MODE, self._entry(self.DEFAULT_MODE).factory)
         self.call_after_refresh(self._first_frame_shown)
+        self._warn_of_zone()
+
+    def _warn_of_zone(self) -> None:
+        """A brand zone this machine does not know is shown in UTC: say so until it is fixed."""
+        warning = self.brand.zone_warning()
+        if warning is not None:
+            self.notify(warning, severity="warning", timeout=30, markup=False)
 
     def _first_frame_shown(self) -> None:
         if not gc.isenabled():
@@ -127,13 +139,25 @@ class SmtuiApp(App[None]):
 
     def _copy_today(self) -> None:
         from smtui.store import DatabaseError
-        from smtui.store.backup import daily_keep, take_daily_backup
+        from smtui.store.backup import DamagedCopyError, daily_keep, take_daily_backup
 
         try:
             take_daily_backup(self.settings.db_path, self.clock(), daily_keep(self.store))
+        except DamagedCopyError as error:
+            self.call_from_thread(self._warn_of_damage, str(error))
         except (DatabaseError, OSError) as error:
             message = _("The daily backup failed: {error}").format(error=error)
             self.call_from_thread(self.notify, message, severity="warning", timeout=30)
+
+    def _warn_of_damage(self, message: str) -> None:
+        """Say it where it cannot be missed: a lasting notice, and Today's warning line."""
+        self.damage_warning = message
+        self.notify(message, severity="error", timeout=120, markup=False)
+        from smtui.screens.today.screen import TodayScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.paint_warning()
 
     def today(self) -> date:
         """Today's date in the brand's time zone, from the one clock."""
@@ -144,6 +168,7 @@ class SmtuiApp(App[None]):
         """Show ``brand`` everywhere and remember it for the next start."""
         self.brand = brand
         self.store.settings.set(BRAND_SETTING, str(brand.id))
+        self._warn_of_zone()
         screen = self.screen
         if isinstance(screen, SmtuiScreen):
             screen.reload()
@@ -171,6 +196,50 @@ class SmtuiApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action runs here: a store failure in it is told to the user and the
+        app goes on (see :mod:`smtui.boundary`), instead of ending the app."""
+        return await self._run_guarded(action, default_namespace, namespaces, tries=0)
+
+    async def _run_guarded(
+        self,
+        action: str | ActionParseResult,
+        namespace: DOMNode | None,
+        namespaces: Mapping[str, DOMNode] | None,
+        *,
+        tries: int,
+    ) -> bool:
+        """Run the action; on a busy file, say so and run it again after a short wait,
+        unless the user did something else meanwhile (the cursor may be on another row)."""
+        self.action_serial += 1
+        serial = self.action_serial
+        try:
+            return await super().run_action(action, namespace, namespaces)
+        except Exception as error:
+            delay = self.retry_delay(error, tries)
+            if delay is not None:
+
+                async def again() -> None:
+                    if self.action_serial == serial:
+                        await self._run_guarded(action, namespace, namespaces, tries=tries + 1)
+
+                self.set_timer(delay, again)
+                return True
+            if not self.handled(error):
+                raise
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual ends the app on any uncaught error; a store failure in a callback (a
+        form's or a picker's result, a timer) is told to the user instead."""
+        if not self.handled(error):
+            super()._handle_exception(error)
 
     def action_help_quit(self) -> None:
         """Textual's own hint (ctrl+c does not quit) uses markup; say it in plain words."""

@@ -104,38 +104,41 @@ def demo(ctx: click.Context, force: bool) -> None:
     The demo is Maple & Grain, a bakery-café in Montréal, with its charter, channels,
     objectives, personas and content pillars, dated relative to today.
     """
-    from smtui.demo import fill_demo, is_blank, remove_brands
-    from smtui.store import backup_database
-    from smtui.store.backup import free_name
+    from smtui.demo import is_blank
+    from smtui.demo.install import build_demo_file, remove_side_file
+    from smtui.store.backup import install_database
 
     workspace = workspace_of(ctx)
     clock = checked_clock()
     with open_store(workspace, clock) as store:
-        if not is_blank(store):
-            if not force:
-                raise CliError(
-                    _(
-                        "{path} already holds a workspace; use --force to replace its brands "
-                        "with the demo"
-                    ).format(path=workspace.path)
-                )
-            backup = backup_database(workspace.path, free_name(workspace.path, "before-demo"))
-            click.echo(_("Saved the previous workspace as {path}").format(path=backup))
-        remove_brands(store)
-        brand = fill_demo(store, clock)
-        click.echo(
+        blank = is_blank(store)
+    if not blank and not force:
+        raise CliError(
             _(
-                "Filled {path} with the demo brand {name}: {channels} channels, "
-                "{objectives} objectives, {personas} personas, {pillars} pillars."
-            ).format(
-                path=workspace.path,
-                name=brand.name,
-                channels=len(store.channels.list(brand.id)),
-                objectives=len(store.objectives.list(brand.id)),
-                personas=len(store.personas.list(brand.id)),
-                pillars=len(store.pillars.list(brand.id)),
-            )
+                "{path} already holds a workspace; use --force to replace its brands with the demo"
+            ).format(path=workspace.path)
         )
+    # Built beside the workspace and renamed into place: a kill leaves the old or the demo.
+    side, made = build_demo_file(workspace.path, clock)
+    try:
+        backup = install_database(side, workspace.path, None if blank else "before-demo")
+    finally:
+        remove_side_file(side)
+    if backup is not None:
+        click.echo(_("Saved the previous workspace as {path}").format(path=backup))
+    click.echo(
+        _(
+            "Filled {path} with the demo brand {name}: {channels} channels, "
+            "{objectives} objectives, {personas} personas, {pillars} pillars."
+        ).format(
+            path=workspace.path,
+            name=made.name,
+            channels=made.channels,
+            objectives=made.objectives,
+            personas=made.personas,
+            pillars=made.pillars,
+        )
+    )
 
 
 @cli.group()

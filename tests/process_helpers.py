@@ -37,10 +37,14 @@ def make_workspace(db_path: Path, clock: Clock) -> Path:
     return db_path
 
 
-def start_writer(db_path: Path, label: str, count: int = 0) -> subprocess.Popen[str]:
-    """The writer process (see writer_process.py); count 0 writes until killed."""
+def start_writer(
+    db_path: Path, label: str, count: int = 0, *, timed: bool = False
+) -> subprocess.Popen[str]:
+    """The writer process (see writer_process.py); count 0 writes until killed; ``timed``
+    adds to each ack the seconds the step's longest write took."""
     return subprocess.Popen(
-        [sys.executable, str(WRITER), str(db_path), label, str(count)],
+        [sys.executable, str(WRITER), str(db_path), label, str(count)]
+        + (["--timed"] if timed else []),
         cwd=REPO,
         env=child_env(),
         stdout=subprocess.PIPE,
@@ -65,6 +69,21 @@ def write_inbox_file(path: Path, rows: int) -> None:
     """An ``smtui import inbox`` CSV of ``rows`` comments on the workspace's channel @m."""
     lines = [",".join(CSV_COLUMNS)] + [
         f"2026-11-2{n % 3}T08:{n % 60:02d}:00Z,@m,comment,A{n},,text {n},,id{n},,"
+        for n in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+POSTS_COLUMNS = (
+    "id,channel,date,time,status,post_type,title,body,hashtags,link,utm_campaign,pillar,"
+    "objective,campaign,notes"
+)
+
+
+def write_posts_file(path: Path, rows: int) -> None:
+    """An ``smtui import posts`` CSV (smtui format) of ``rows`` scheduled posts on @m."""
+    lines = [POSTS_COLUMNS] + [
+        f"p{n},@m,2026-11-{1 + n % 28:02d},09:{n % 60:02d},scheduled,,Post {n},Body {n},,,,,,,"
         for n in range(rows)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

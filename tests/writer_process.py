@@ -2,15 +2,17 @@
 its own process, writing one reply-queue item and one setting per step and printing
 ``ack N`` only after both are committed.
 
-Usage: ``python tests/writer_process.py DB LABEL COUNT`` (COUNT 0: write until killed).
-The database must already hold a brand. Everything printed before a kill is therefore a
-promise the database has to keep.
+Usage: ``python tests/writer_process.py DB LABEL COUNT [--timed]`` (COUNT 0: write until
+killed). The database must already hold a brand. Everything printed before a kill is
+therefore a promise the database has to keep. With ``--timed`` each line is ``ack N
+SECONDS``: the longest either of the step's two writes took, waiting for the lock included.
 """
 
 from __future__ import annotations
 
 import itertools
 import sys
+import time
 from pathlib import Path
 
 from smtui.domain.clock import now
@@ -21,6 +23,7 @@ from smtui.store import Store
 
 def main(argv: list[str]) -> int:
     path, label, count = Path(argv[1]), argv[2], int(argv[3])
+    timed = "--timed" in argv[4:]
     store, _result = Store.open(path, now)
     try:
         brand = store.brands.list()[0]
@@ -28,6 +31,7 @@ def main(argv: list[str]) -> int:
         print("ready", flush=True)
         steps = itertools.count() if count == 0 else range(count)
         for step in steps:
+            begun = time.monotonic()
             store.inbox.add(
                 InboxItem(
                     brand_id=brand.id,
@@ -38,8 +42,10 @@ def main(argv: list[str]) -> int:
                     external_id=f"{label}-{step}",
                 )
             )
+            added = time.monotonic()
             store.settings.set(f"{label}-{step}", str(step))
-            print(f"ack {step}", flush=True)
+            longest = max(added - begun, time.monotonic() - added)
+            print(f"ack {step} {longest:.3f}" if timed else f"ack {step}", flush=True)
         print("done", flush=True)
     finally:
         store.close()

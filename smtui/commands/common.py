@@ -59,6 +59,22 @@ def _user_message(error: BaseException) -> str | None:
     return None
 
 
+def _store_message(error: BaseException, ctx: click.Context) -> str | None:
+    """The message of a store write that failed for a reason the user can act on (the file
+    stayed locked by another program, the disk is full, the file may not be written), or
+    None for a bug. Like ``_user_message``, it looks the store up in ``sys.modules``: no
+    store imported, no store error."""
+    workspace = ctx.find_object(Workspace)
+    if "smtui.store" not in sys.modules or workspace is None:
+        return None
+    from smtui.store.failures import FailureKind, classify, failure_message
+
+    kind = classify(error)
+    if kind is None or kind is FailureKind.UNEXPECTED:
+        return None
+    return failure_message(kind, workspace.path)
+
+
 def help_message(text: str) -> str:
     """The message a command's help is looked up by: its docstring as click shows it
     (indentation cleaned, cut at a form feed). ``scripts/catalogue.py`` extracts the same."""
@@ -171,7 +187,7 @@ class SmtuiGroup(SmtuiCommand, click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as error:
-            message = _user_message(error)
+            message = _user_message(error) or _store_message(error, ctx)
             if message is None:
                 raise
             raise CliError(message) from error
@@ -193,10 +209,12 @@ class Workspace:
 
     def existing(self) -> Path:
         """The path of a database that must already exist (for commands that only read)."""
-        if self.path.is_dir():
-            raise CliError(_("{path} is a directory, not a database file").format(path=self.path))
-        if not self.path.parent.is_dir():
-            raise CliError(_("the folder {folder} does not exist").format(folder=self.path.parent))
+        from smtui.store.migrate import DatabaseError, check_location
+
+        try:  # a directory, a missing folder, a named pipe or a device: named, never opened
+            check_location(self.path)
+        except DatabaseError as error:
+            raise CliError(str(error)) from None
         if not self.path.exists():
             raise CliError(
                 _("there is no database at {path}; run smtui once to create it").format(
@@ -251,8 +269,26 @@ def pick_brand(store: Store, name: str | None) -> Brand:
     return choose_brand(store.brands.list(), name)
 
 
+def warn_of_zone(brand: Brand) -> Brand:
+    """Say once per run on stderr (the output stays what it promises) that ``brand``'s
+    stored zone is unknown here and its times are in UTC; the command goes on."""
+    warning = brand.zone_warning()
+    context = click.get_current_context(silent=True)
+    warned: set[str] = (
+        context.find_root().meta.setdefault("smtui.zone_warned", set()) if context else set()
+    )
+    if warning is not None and warning not in warned:
+        warned.add(warning)
+        click.echo(f"{PROG}: {warning}", err=True)
+    return brand
+
+
 def choose_brand(brands: list[Brand], name: str | None) -> Brand:
-    """:func:`pick_brand` among ``brands`` already read."""
+    """:func:`pick_brand` among ``brands`` already read (its zone warned of, if unknown)."""
+    return warn_of_zone(_choose_brand(brands, name))
+
+
+def _choose_brand(brands: list[Brand], name: str | None) -> Brand:
     if name is not None:
         wanted = name.strip().casefold()
         for brand in brands:

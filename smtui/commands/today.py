@@ -9,6 +9,7 @@ reads it.
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,23 +31,25 @@ if TYPE_CHECKING:
 
 def _brands(source: BriefSource, name: str | None) -> list[Brand]:
     """The brand named, or every brand (the brief shows them together)."""
-    from smtui.commands.common import choose_brand
+    from smtui.commands.common import choose_brand, warn_of_zone
 
     brands = source.brands()
     if name is not None:
         return [choose_brand(brands, name)]
-    return brands
+    return [warn_of_zone(brand) for brand in brands]
 
 
 def _day(text: str | None, today: date) -> date:
     """``--date``: YYYY-MM-DD, or today, tomorrow, yesterday."""
-    from smtui.domain.local_time import parse_day_or_word  # the prompts' own words
+    from smtui.domain.local_time import DayOutOfRangeError, parse_day_or_word
     from smtui.domain.validation import DomainError
 
     if text is None:
         return today
     try:
-        return parse_day_or_word(text, today, "--date")
+        return parse_day_or_word(text, today, "--date")  # the prompts' own words
+    except DayOutOfRangeError as error:
+        raise click.BadParameter(error.message, param_hint="--date") from None
     except DomainError:
         raise click.BadParameter(
             _("{value} is not a date: write YYYY-MM-DD, today, tomorrow or yesterday").format(
@@ -87,5 +90,7 @@ def today(ctx: click.Context, day_text: str | None, brand_name: str | None, as_j
         return
     from smtui.today.text import brief_text
 
-    for line in brief_text(brief):
+    # The terminal's width ($COLUMNS first), 80 when piped: a line must never wrap.
+    width = max(shutil.get_terminal_size((80, 24)).columns, 40)
+    for line in brief_text(brief, width):
         click.echo(line)

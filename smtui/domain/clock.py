@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from smtui.domain.date_range import in_range, out_of_range_message
+
 Clock = Callable[[], datetime]
 
 
@@ -26,7 +28,13 @@ def parse_instant(text: str) -> datetime:
         raise ClockError(f"SMTUI_NOW={text!r} is not an ISO 8601 instant") from error
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        value = value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it
+        value = value.replace(tzinfo=None)  # only to name the range below
+    if not in_range(value.date()):
+        raise ClockError(f"SMTUI_NOW: {out_of_range_message(text.strip())}")
+    return value
 
 
 def now() -> datetime:

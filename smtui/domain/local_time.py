@@ -11,15 +11,28 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pendulum
 
+from smtui.domain.date_range import in_range, out_of_range_message
 from smtui.domain.i18n import N_, _
 from smtui.domain.validation import DomainError
 
 
+class DayOutOfRangeError(DomainError):
+    """A real day, but outside :mod:`smtui.domain.date_range`: the message names the range."""
+
+
+def check_day(day: date, field: str = "date") -> date:
+    """``day`` if smtui accepts it (see :mod:`smtui.domain.date_range`), else a one-line error."""
+    if not in_range(day):
+        raise DayOutOfRangeError(out_of_range_message(day.isoformat()), field)
+    return day
+
+
 def parse_day(text: str, field: str = "date") -> date:
-    """A day written YYYY-MM-DD; a day that does not exist (2027-02-30) names ``field``."""
+    """A day written YYYY-MM-DD; a day that does not exist (2027-02-30), or one outside the
+    range smtui accepts, names ``field``."""
     value = text.strip()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise DomainError(
             _("{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-24").format(
@@ -27,6 +40,7 @@ def parse_day(text: str, field: str = "date") -> date:
             ),
             field,
         ) from None
+    return check_day(day, field)
 
 
 DAY_WORDS = {N_("today"): 0, N_("tomorrow"): 1, N_("yesterday"): -1}
@@ -44,7 +58,7 @@ def parse_day_or_word(text: str, today: date, field: str = "date") -> date:
     word = _folded(text)
     for name, offset in DAY_WORDS.items():
         if word in (name, _folded(_(name))):
-            return today + timedelta(days=offset)
+            return check_day(today + timedelta(days=offset), field)
     return parse_day(text, field)
 
 
@@ -66,6 +80,7 @@ def to_utc(day: date, moment: time, timezone: str, field: str = "time") -> datet
     A time inside a spring-forward gap does not exist there: rather than move it silently
     (a post planned at 02:30 going out at 03:30), the user is told and picks another.
     """
+    check_day(day, field)  # a day at the end of what a date holds overflows below
     local = pendulum.datetime(
         day.year, day.month, day.day, moment.hour, moment.minute, tz=timezone, fold=0
     )

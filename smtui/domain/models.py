@@ -18,8 +18,15 @@ from smtui.domain.enums import (
     Platform,
 )
 from smtui.domain.i18n import _
-from smtui.domain.validation import DomainError, check_colour, check_timezone, check_url
+from smtui.domain.validation import (
+    DomainError,
+    check_colour,
+    check_timezone,
+    check_url,
+    is_known_timezone,
+)
 
+UTC_ZONE = "UTC"
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 LongText = Annotated[str, Field(max_length=20_000)]
 
@@ -44,10 +51,39 @@ class Brand(Model):
     dos: LongText = ""
     donts: LongText = ""
 
+    # The zone as stored when this machine does not know it; ``timezone`` is then UTC, so
+    # that every screen and command still works, and the Charter shows this one as invalid.
+    unknown_timezone: str | None = Field(default=None, exclude=True)
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
         return check_timezone(value)
+
+    @classmethod
+    def stored(cls, values: dict[str, object]) -> Brand:
+        """A brand read back from the store: a zone this machine does not know is kept aside
+        in ``unknown_timezone`` and replaced by UTC, rather than refused as a form would."""
+        zone = str(values.get("timezone") or "UTC")
+        if is_known_timezone(zone):
+            return cls.model_validate(values)
+        return cls.model_validate({**values, "timezone": UTC_ZONE, "unknown_timezone": zone})
+
+    def known_zone(self) -> Brand:
+        """This brand with a zone this machine knows (see :meth:`stored`); built without
+        validation, as the snapshot builds it."""
+        if is_known_timezone(self.timezone):
+            return self
+        return self.model_copy(update={"timezone": UTC_ZONE, "unknown_timezone": self.timezone})
+
+    def zone_warning(self) -> str | None:
+        """The one line that says times are shown in UTC, or None when the zone is known."""
+        if self.unknown_timezone is None:
+            return None
+        return _(
+            "brand {name}: its time zone {zone} is unknown to this machine; times are shown "
+            "in UTC until you set a valid zone in Strategy > Charter"
+        ).format(name=self.name, zone=self.unknown_timezone)
 
 
 class Channel(Model):

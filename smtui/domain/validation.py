@@ -75,6 +75,16 @@ def check_url(value: str) -> str:
     return value.strip()
 
 
+def is_known_timezone(value: str) -> bool:
+    """Whether this machine's tzdata knows ``value``: a name stored by another machine (or
+    an older tzdata, such as US/Pacific-New) may not be, and must not stop smtui reading."""
+    try:
+        pendulum.timezone(value.strip())
+    except Exception:  # pendulum raises several kinds for unknown names
+        return False
+    return True
+
+
 def check_timezone(value: str) -> str:
     """Accept an IANA zone name such as Europe/Paris or America/Toronto."""
     try:

@@ -3,13 +3,12 @@ tick, note, evidence, owner and due date, the actions, what changed since the pr
 run, and the competitor benchmark.
 
 Markdown because a report is read and forwarded (a client, a manager, a wiki), and any
-editor or forge renders it. Text the user typed is escaped, so a note holding "|" or "#"
-cannot break a table or make a heading.
+editor or forge renders it. Text the user typed is escaped by :mod:`smtui.io.markdown`,
+so a note holding "|" or "#" cannot break a table or make a heading.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,35 +26,11 @@ from smtui.domain.audit import (
 from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand, Channel
-from smtui.domain.text import strip_controls
 from smtui.io.files import atomic_write
+from smtui.io.markdown import md_text, md_url
 
 if TYPE_CHECKING:
     from smtui.store import Store
-
-# Characters that mean something inline in CommonMark / GFM, wherever they appear.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
-# What means something only at the start of a line: headings, lists, quotes, rules.
-_LINE_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([#+\-=]))")
-
-
-def md_text(text: str) -> str:
-    """One line of outside text, safe inside a paragraph, a list item or a table cell."""
-    lines = strip_controls(text).replace("\r", "").split("\n")
-    cleaned = " / ".join(line.strip() for line in lines if line.strip())
-    escaped = _INLINE.sub(r"\\\1", cleaned)
-    return _LINE_START.sub(_escape_start, escaped)
-
-
-def _escape_start(match: re.Match[str]) -> str:
-    """ "#" becomes "\\#"; "1." becomes "1\\." (a backslash before a digit is literal)."""
-    space, digits, dot, mark = match.groups()
-    return space + (digits + "\\" + dot if digits else "\\" + mark)
-
-
-def md_url(url: str) -> str:
-    """An autolink; the URL was validated (http or https, no spaces) when it was saved."""
-    return "<" + strip_controls(url).replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def _row(cells: list[str]) -> str:

@@ -4,8 +4,9 @@ Markdown, ending with the short list of what to adjust.
 Sections, each a level-2 heading so that a reader (or a test) can find them: Objectives
 (progress and pace), KPIs, Top posts, What worked (by pillar, channel and post type),
 Clicks from UTM links, Planned vs published, Customer service (when the reply queue has
-figures) and To adjust. Text from the workspace is written as literal table cells: pipes
-escaped, line breaks folded, so a post title cannot break the table.
+figures) and To adjust. Text from the workspace goes through :mod:`smtui.io.markdown`, as in
+the audit report: a post title holding "|", "<script>" or "**" shows those characters and
+cannot break a table.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from smtui.domain.kpi import Breakdown, KpiPeriod
 from smtui.domain.models import Brand, Channel, Objective
 from smtui.domain.pace import Pace
 from smtui.domain.text import one_line
+from smtui.io.markdown import md_cell, md_text
 
 if TYPE_CHECKING:
     from smtui.store import Store
@@ -31,11 +33,6 @@ if TYPE_CHECKING:
 
 def local_today(brand: Brand, now: datetime) -> date:
     return now.astimezone(ZoneInfo(brand.timezone)).date()
-
-
-def md(text: str, width: int = 60) -> str:
-    """A table cell that shows ``text`` literally."""
-    return one_line(text, width).replace("\\", "\\\\").replace("|", "\\|") or "—"
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -52,8 +49,8 @@ def _objective_rows(objectives: Sequence[tuple[Objective, Pace]]) -> list[list[s
         progress = "—" if pace.progress is None else percent(max(pace.progress, 0))
         rows.append(
             [
-                md(objective.statement, 50),
-                md(objective.metric_name or ""),
+                md_cell(objective.statement, 50),
+                md_cell(objective.metric_name or ""),
                 number(pace.latest),
                 number(objective.target),
                 progress,
@@ -69,7 +66,7 @@ def _objective_rows(objectives: Sequence[tuple[Objective, Pace]]) -> list[list[s
 def _breakdown_rows(items: Sequence[Breakdown], names: dict[object, str]) -> list[list[str]]:
     return [
         [
-            md(names.get(item.key, str(item.key)) if item.key is not None else _("(none)")),
+            md_cell(names.get(item.key, str(item.key)) if item.key is not None else _("(none)")),
             str(item.posts),
             number(item.impressions),
             number(item.engagements),
@@ -92,7 +89,7 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
     ]
     paces = [(objective, store.metric_values.pace(objective, today)) for objective in live]
     out = [
-        _("# KPI report: {brand}").format(brand=md(brand.name, 120)),
+        _("# KPI report: {brand}").format(brand=md_text(brand.name, 120)),
         "",
         _("Period: {period}. Written on {day}.").format(period=period.label, day=today),
         "",
@@ -121,8 +118,8 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
         change = values[-1].value - values[0].value if len(values) > 1 else None
         kpi_rows.append(
             [
-                md(metric.name),
-                md(channel_names.get(metric.channel_id, _("Brand-wide"))),
+                md_cell(metric.name),
+                md_cell(channel_names.get(metric.channel_id, _("Brand-wide"))),
                 number(values[-1].value) if values else "—",
                 signed(change),
                 str(len(values)),
@@ -135,8 +132,8 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
         [_("Post"), _("Channel"), _("Published"), _("Impressions"), _("Engagements"), _("Rate")],
         [
             [
-                md(post.title, 50),
-                md(channel_names.get(post.channel_id, "—")),
+                md_cell(post.title, 50),
+                md_cell(channel_names.get(post.channel_id, "—")),
                 post.published_at.astimezone(ZoneInfo(brand.timezone)).date().isoformat()
                 if post.published_at
                 else "—",
@@ -163,7 +160,7 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
     out += table(
         [_("Campaign"), _("Posts"), _("Clicks")],
         [
-            [md(item.campaign), str(item.posts), number(item.clicks)]
+            [md_cell(item.campaign), str(item.posts), number(item.clicks)]
             for item in store.post_metrics.utm_clicks(brand_id, start, end)
         ],
     )
@@ -172,7 +169,7 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
         [_("Channel"), _("Planned"), _("Published")],
         [
             [
-                md(channel_names.get(item.channel_id, _("(no channel)"))),
+                md_cell(channel_names.get(item.channel_id, _("(no channel)"))),
                 str(item.planned),
                 str(item.published),
             ]
@@ -186,7 +183,7 @@ def build_report(store: Store, brand: Brand, period: KpiPeriod, now: datetime) -
         [(one_line(objective.statement, 60), pace) for objective, pace in paces],
         check_mix(pillars, store.posts.count_by_pillar(brand_id, start, end)),
     )
-    out += [f"- {md(item.text, 200)}" for item in adjustments] or [_("Nothing: keep going.")]
+    out += [f"- {md_cell(item.text, 200)}" for item in adjustments] or [_("Nothing: keep going.")]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -24,6 +24,7 @@ from smtui.domain.models import Brand, Channel, Metric
 from smtui.domain.validation import DomainError
 from smtui.io.metric_formats import Format, ParseContext, Parsed, RowError, by_name, read_table
 from smtui.io.metric_formats.smtui_csv import find_channel
+from smtui.io.metric_ranges import range_errors
 
 if TYPE_CHECKING:
     from smtui.store import Store
@@ -167,6 +168,9 @@ def import_metrics(
     if channel is not None and parsed.posts:
         metrics = store.metrics.list(brand.id)
         values.extend(channel_totals(parsed.posts, metrics, channel, brand.timezone))
+    out_of_range = range_errors(values, store.metrics.list(brand.id))
+    if out_of_range:
+        raise ImportRejected(path, out_of_range)
     summary = store.post_metrics.import_batch(
         brand.id,
         channel.id if channel and chosen.platform else None,

@@ -38,6 +38,17 @@ DEFAULT_KEEP = 7
 KEEP_SETTING = "daily_backups_keep"
 LOCK_TIMEOUT_S = 0.5
 STALE_PARTIAL_SECONDS = 3600
+DAMAGED_SUFFIX = ".damaged"
+
+
+class DamagedCopyError(DatabaseError):
+    """The day's copy failed SQLite's integrity check: the workspace itself is damaged.
+
+    ``good`` is the newest daily copy that passed, the one to restore (None if none did)."""
+
+    def __init__(self, message: str, damaged: Path, good: Path | None) -> None:
+        super().__init__(message)
+        self.damaged, self.good = damaged, good
 
 
 def daily_folder(database: Path) -> Path:
@@ -104,10 +115,43 @@ def take_daily_backup(database: Path, now: datetime, keep: int = DEFAULT_KEEP) -
         partial = folder / f".{target.name}.{os.getpid()}.tmp"
         partial.unlink(missing_ok=True)
         backup_database(database, partial)
+        problems = _integrity_problems(partial)
+        if problems:
+            # Kept apart under a name the rotation ignores: a damaged copy must never push
+            # the last good one out, and is worth keeping to see what went wrong.
+            damaged = folder / f"{target.name}{DAMAGED_SUFFIX}"
+            os.replace(partial, damaged)
+            prune_daily_backups(database, keep)
+            raise _damaged_copy(damaged, problems, database)
         os.replace(partial, target)
         made = target
     prune_daily_backups(database, keep)
     return made
+
+
+def _integrity_problems(path: Path) -> list[str]:
+    """What SQLite's integrity check finds wrong in the file at ``path``; [] when whole."""
+    connection = read_connection(path)
+    try:
+        found = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        connection.close()
+    return [] if found == ["ok"] else found
+
+
+def _damaged_copy(damaged: Path, problems: list[str], database: Path) -> DamagedCopyError:
+    """The error that tells the user the workspace is damaged and the way back to the newest
+    good copy: the copy was checked, so the damage is in the workspace itself."""
+    good = next((path for _day, path in daily_backups(database)), None)
+    said = _("The database is damaged ({problem}); today's backup was kept apart as {damaged}.")
+    message = said.format(problem=problems[0], damaged=damaged)
+    if good is None:
+        message += " " + _("No earlier backup to restore; run smtui db check for details.")
+    else:
+        message += " " + _("Close smtui and run: smtui db restore {backup}").format(backup=good)
+    return DamagedCopyError(message, damaged, good)
 
 
 def _remove_stale_partials(folder: Path, name: str) -> None:
@@ -216,6 +260,54 @@ def _save_previous(target: Path, lock: sqlite3.Connection | None, label: str) ->
     return copy
 
 
+def _hold_without_wal(lock: sqlite3.Connection) -> None:
+    """Fold the old file's -wal into it and hold it in an open exclusive transaction, so
+    the lock lasts through the rename and no stale -wal is left to be replayed onto the
+    restored file. A damaged file may refuse: the lock is then kept as it is."""
+    with contextlib.suppress(sqlite3.DatabaseError):
+        lock.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        lock.execute("PRAGMA journal_mode = DELETE")
+    with contextlib.suppress(sqlite3.DatabaseError):
+        lock.execute("BEGIN EXCLUSIVE")
+
+
+def _swap(partial: Path, target: Path, lock: sqlite3.Connection | None) -> None:
+    """Rename ``partial`` over ``target`` in one step while ``lock`` still holds the old
+    file, so that no write lands in it between the check and the rename, then drop the old
+    file's -wal and -shm, whose pages belong to the file that was replaced."""
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(partial, 0o600)
+    if lock is not None:
+        _hold_without_wal(lock)
+    os.replace(partial, target)
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+
+
+def install_database(built: Path, target: Path, label: str | None) -> Path | None:
+    """Put the finished database ``built`` (in ``target``'s folder) in ``target``'s place in
+    one step, first saving the current file as ``<file>.<label>.bak`` when ``label`` is
+    given; returns that copy. A kill at any moment leaves the old file or the new one, never
+    a mix: what ``smtui demo --force`` needs. Refuses while anyone has ``target`` open."""
+    if target.is_symlink():
+        target = target.resolve()
+    with contextlib.closing(sqlite3.connect(built)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the one file
+    lock = _lock_out_others(target) if target.exists() else None
+    try:
+        previous = _save_previous(target, lock, label) if label and target.exists() else None
+        _swap(built, target, lock)
+    except sqlite3.Error as error:
+        raise DatabaseError(
+            _("could not replace the database: {error}").format(error=error)
+        ) from error
+    finally:
+        if lock is not None:
+            lock.close()
+    return previous
+
+
 def restore_database(backup: Path, target: Path, now: datetime) -> RestoreResult:
     """Replace ``target`` by ``backup`` once the backup has passed its checks, after saving
     the current file beside it; refuses while anyone has ``target`` open.
@@ -225,6 +317,10 @@ def restore_database(backup: Path, target: Path, now: datetime) -> RestoreResult
     -wal and -shm are removed, since their pages belong to the file that was replaced.
     """
     backup, target = backup.expanduser(), target.expanduser()
+    if target.is_symlink():
+        # Write through the link: replacing the link by a file would leave the user's real
+        # file, the one the link points to, with the old data.
+        target = target.resolve()
     check_location(target)
     check_writable(target)
     revision = verify_backup(backup)
@@ -251,15 +347,7 @@ def restore_database(backup: Path, target: Path, now: datetime) -> RestoreResult
         finally:
             destination.close()
             source.close()
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(partial, 0o600)
-        if lock is not None:
-            lock.close()
-            lock = None
-        os.replace(partial, target)
-        for suffix in ("-wal", "-shm"):
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        _swap(partial, target, lock)
     except sqlite3.Error as error:
         raise DatabaseError(_("restore failed: {error}").format(error=error)) from error
     finally:

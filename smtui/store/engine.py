@@ -17,7 +17,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS, IMMEDIATE, SYNCHRONOUS, sqlite_url
+from smtui.store.sqlite_settings import (
+    BUSY_TIMEOUT_MS,
+    IMMEDIATE,
+    SYNCHRONOUS,
+    busy_timeout_ms,
+    sqlite_url,
+)
 
 __all__ = ["BUSY_TIMEOUT_MS", "IMMEDIATE", "SYNCHRONOUS", "make_engine", "sqlite_url"]
 
@@ -41,7 +47,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         # transaction handling defers it and cannot take the write lock up front).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         _use_wal(cursor)
         cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
@@ -61,7 +67,7 @@ def _use_wal(cursor: Any) -> None:
     file together; so the mode is read first (WAL already: nothing to do, the usual case)
     and the switch is retried until the busy timeout has passed.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
     while True:
         try:
             if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":

@@ -8,6 +8,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# A table every revision of smtui has had: a file stamped by Alembic without it is not ours.
+SMTUI_TABLE = "brand"
 
 # The two lines every revision file states about itself, as ``alembic revision`` writes them.
 _REVISION_LINE = re.compile(r"""^revision(?:\s*:[^=]*)?\s*=\s*["']([\w.-]+)["']""", re.MULTILINE)
@@ -117,9 +120,33 @@ def known_revisions(migrations: Path | None = None) -> set[str]:
     return set(revision_chain(migrations).known)
 
 
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is when it exists but is no regular file (a directory aside), or None.
+
+    Asked of the file's mode, which opens nothing: opening a named pipe waits for a writer
+    forever, and SQLite answers a device with "disk I/O error", which names nothing."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing (created later), or unreadable: the later steps say which
+        return None
+    if stat.S_ISFIFO(mode):
+        return _("a named pipe (FIFO)")
+    if stat.S_ISCHR(mode):
+        return _("a character device")
+    if stat.S_ISBLK(mode):
+        return _("a block device")
+    if stat.S_ISSOCK(mode):
+        return _("a socket")
+    return None
+
+
 def check_location(path: Path) -> None:
+    """Refuse, before anything opens it, a path that cannot be a database file."""
     if path.is_dir():
         raise DatabaseError(_("{path} is a directory, not a database file").format(path=path))
+    kind = _special_kind(path)
+    if kind is not None:
+        raise DatabaseError(_("{path} is {kind}, not a database file").format(path=path, kind=kind))
     if not path.parent.is_dir():
         raise DatabaseError(_("the folder {folder} does not exist").format(folder=path.parent))
 
@@ -193,7 +220,17 @@ def current_revision(path: Path) -> str | None:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise _damaged(path, error) from error
-    return row[0] if row else None
+    revision = row[0] if row else None
+    if revision is not None and SMTUI_TABLE not in tables and revision not in known_revisions():
+        # Another Alembic-managed application's file: a revision of its own, tables of its
+        # own. Calling it "written by a newer smtui" would send the user upgrading for nothing.
+        raise DatabaseError(
+            _(
+                "{path} is not an smtui workspace (an SQLite database of another application, "
+                "schema {revision})"
+            ).format(path=path, revision=revision)
+        )
+    return revision
 
 
 def read_connection(path: Path) -> sqlite3.Connection:

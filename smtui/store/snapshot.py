@@ -55,7 +55,7 @@ from smtui.domain.pace import WINDOW_DAYS, Pace, objective_pace
 from smtui.domain.planning import BrandSettings, RecurringSlot, parse_clock_time, parse_weekdays
 from smtui.domain.post import Post
 from smtui.store.migrate import DatabaseError
-from smtui.store.sqlite_settings import BUSY_TIMEOUT_MS, stored_instant
+from smtui.store.sqlite_settings import busy_timeout_ms, stored_instant
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -78,7 +78,8 @@ def _day(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
-_BRANDS = f"SELECT {_columns(Brand)} FROM brand ORDER BY name, id"
+_BRAND_NAMES = tuple(name for name in Brand.model_fields if name != "unknown_timezone")
+_BRANDS = f"SELECT {_columns(Brand, skip=('unknown_timezone',))} FROM brand ORDER BY name, id"
 _SETTING = 'SELECT value FROM setting WHERE "key" = ?'
 _CHANNELS = (
     f"SELECT {_columns(Channel)} FROM channel WHERE brand_id = ? ORDER BY platform, handle, id"
@@ -221,7 +222,7 @@ class SqliteSnapshot:
     def __enter__(self) -> SqliteSnapshot:
         try:
             self._db = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                self.path, timeout=busy_timeout_ms() / 1000, isolation_level=None
             )
             self._db.execute("BEGIN")
         except sqlite3.Error as error:
@@ -264,7 +265,8 @@ class SqliteSnapshot:
         return rows[0][0] if rows else default
 
     def brands(self) -> list[Brand]:
-        return _stored(Brand, tuple(Brand.model_fields), self._rows(_BRANDS))
+        brands = _stored(Brand, _BRAND_NAMES, self._rows(_BRANDS))
+        return [brand.known_zone() for brand in brands]
 
     def channels(self, brand_id: int) -> list[Channel]:
         rows = self._rows(_CHANNELS, brand_id)

@@ -4,15 +4,24 @@ and name the file the same way."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_VAR = "SMTUI_BUSY_TIMEOUT_MS"
 SYNCHRONOUS = "FULL"
 IMMEDIATE = "smtui_immediate"  # the execution option that makes a transaction BEGIN IMMEDIATE
 # How SQLAlchemy's SQLite DATETIME stores an instant (naive UTC text, four-digit year): the
 # snapshot's parameters and the imports' inline formatting both write it this way.
 STORED_INSTANT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
+
+
+def busy_timeout_ms() -> int:
+    """How long a connection waits for another's lock: 10 s, or ``SMTUI_BUSY_TIMEOUT_MS``
+    (tests shorten it so that a busy file fails in a fraction of a second, not ten)."""
+    value = os.environ.get(BUSY_TIMEOUT_VAR, "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def sqlite_url(path: Path | str) -> str:

@@ -2,12 +2,16 @@
 glance, with colour when the output is a terminal (click removes it when piped).
 
 Every text that comes from outside (titles, authors, comments, names) goes through
-``one_line``, which removes control characters: a comment cannot move the cursor or write
-to the clipboard of the terminal that prints it.
+``one_line``, which removes control characters, bidi overrides and zero-width characters:
+a comment cannot move the cursor, write to the clipboard of the terminal that prints it, or
+hide a word. Widths are terminal cells, not characters, and every line is cut to the
+terminal's width: a CJK title of 48 letters takes 96 cells and used to wrap the brief.
 """
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Iterator
 
 import click
@@ -17,10 +21,35 @@ from smtui.domain.day_names import long_day, short_day_time
 from smtui.domain.figures import number, span
 from smtui.domain.i18n import _
 from smtui.domain.models import Brand, Channel
-from smtui.domain.text import one_line
+from smtui.domain.text import cell_width, char_cells, one_line
 from smtui.today.brief import Brief, SlotLine
 
 REPLIES_PRINTED = 10
+# The colours click.style adds: they take no cell.
+_STYLE = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
+def fit(line: str, width: int) -> str:
+    """``line`` cut to ``width`` cells with an ellipsis, its colours kept (and closed)."""
+    if cell_width(_STYLE.sub("", line)) <= width:
+        return line
+    kept: list[str] = []
+    used = 0
+    for part in _STYLE.split(line):
+        if _STYLE.fullmatch(part):
+            kept.append(part)
+            continue
+        for char in part:
+            used += char_cells(char)
+            if used > width - 1:
+                return "".join(kept).rstrip() + "…" + ("\x1b[0m" if "\x1b" in line else "")
+            kept.append(char)
+    return "".join(kept)
+
+
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded with spaces to ``cells`` cells (``str.ljust`` counts characters)."""
+    return text + " " * max(cells - cell_width(text), 0)
 
 
 def _where(brand: Brand, channel: Channel | None, several: bool) -> str:
@@ -32,8 +61,13 @@ def _heading(text: str) -> str:
     return click.style(text, bold=True)
 
 
-def brief_text(brief: Brief) -> Iterator[str]:
-    """The brief, line by line."""
+def brief_text(brief: Brief, width: int = 80) -> Iterator[str]:
+    """The brief, line by line, each within ``width`` terminal cells."""
+    for line in _lines(brief, width):
+        yield fit(line, width)
+
+
+def _lines(brief: Brief, width: int) -> Iterator[str]:
     several = brief.several_brands
     names = ", ".join(one_line(brand.name) for brand in brief.brands)
     yield _heading(_("Today, {day}").format(day=long_day(brief.day))) + (
@@ -41,22 +75,29 @@ def brief_text(brief: Brief) -> Iterator[str]:
     )
     if brief.unset:
         yield ""
-        yield _(
-            "Nothing here yet: no channel, no post, no queue. Run smtui to set up a brand "
-            "(or smtui demo to try it with sample data)."
+        # Our own sentences wrap at a space instead of being cut.
+        yield from textwrap.wrap(
+            _(
+                "Nothing here yet: no channel, no post, no queue. Run smtui to set up a brand "
+                "(or smtui demo to try it with sample data)."
+            ),
+            width,
         )
         return
     if brief.nothing_due:
         yield ""
-        yield click.style(_("Nothing due: no post to publish, no reply owed, no number to log."))
-    yield from _posts(brief, several)
-    yield from _replies(brief, several)
+        for text in textwrap.wrap(
+            _("Nothing due: no post to publish, no reply owed, no number to log."), width
+        ):
+            yield click.style(text)
+    yield from _posts(brief, several, width)
+    yield from _replies(brief, several, width)
     yield from _metrics(brief, several)
     yield from _week(brief, several)
     yield from _actions(brief, several)
 
 
-def _posts(brief: Brief, several: bool) -> Iterator[str]:
+def _posts(brief: Brief, several: bool, width: int) -> Iterator[str]:
     if not brief.posts and not brief.slots:
         return
     yield ""
@@ -82,12 +123,16 @@ def _posts(brief: Brief, several: bool) -> Iterator[str]:
             if line.ready.ready
             else click.style("⚠ " + ", ".join(line.ready.problems), fg="yellow")
         )
-        title = one_line(line.post.title or line.post.body, 48) or _("(untitled)")
-        channel = _where(line.brand, line.channel, several)
-        yield f" {mark} {when:>5}  {channel:<12} {title}  [{line.post.status.label}] {state}"
+        channel = _pad(_where(line.brand, line.channel, several), 12)
+        head = f" {mark} {when:>5}  {channel} "
+        tail = f"  [{line.post.status.label}] {state}"
+        # The title gets the room the rest leaves (at least 12 cells): it is what is read.
+        room = width - cell_width(_STYLE.sub("", head + tail))
+        title = one_line(line.post.title or line.post.body, max(room, 12)) or _("(untitled)")
+        yield head + title + tail
 
 
-def _replies(brief: Brief, several: bool) -> Iterator[str]:
+def _replies(brief: Brief, several: bool, width: int) -> Iterator[str]:
     yield ""
     if brief.replies_left == 0:
         yield _heading(_("To reply")) + "  " + click.style(_("inbox zero"), fg="green")
@@ -112,7 +157,7 @@ def _replies(brief: Brief, several: bool) -> Iterator[str]:
             f" {mark} {author} · {_where(line.brand, line.channel, several)} · "
             f"{line.item.kind.label} · {age}" + (f" · {target}" if target else "")
         )
-        yield click.style(f"     {one_line(line.item.text, 90)}", dim=True)
+        yield click.style(f"     {one_line(line.item.text, width - 5)}", dim=True)
     rest = brief.replies_left - min(len(brief.replies), REPLIES_PRINTED)
     if rest > 0:
         yield click.style(

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
@@ -74,6 +75,7 @@ class FormScreen(ModalScreen[Any]):
         self.submit = submit
         self.verb = verb
         self.button = button
+        self._retry: Timer | None = None  # the next try of a save the busy file put off
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -183,6 +185,16 @@ class FormScreen(ModalScreen[Any]):
         label.set_class(bool(message), "-shown")
 
     def action_save(self) -> None:
+        self._save(tries=0)
+
+    def _save(self, tries: int) -> None:
+        """Submit what the fields hold now. A store failure leaves the form open with its
+        text and the message under it; a busy file is tried again a few times first (the
+        user may go on typing, or leave: each try reads the fields afresh)."""
+        from smtui.boundary import RETRY_DELAYS
+        from smtui.store.failures import FailureKind, busy_retrying_message, classify
+
+        self._stop_retry()
         try:
             result = self.submit(self.read())
         except ValidationError as error:
@@ -191,9 +203,26 @@ class FormScreen(ModalScreen[Any]):
         except DomainError as error:
             self.show_errors(error.by_field)
             return
+        except Exception as error:
+            kind = classify(error)
+            if kind is None:
+                raise
+            if kind is FailureKind.BUSY and tries < len(RETRY_DELAYS):
+                self._error("#error-form", busy_retrying_message())
+                self._retry = self.set_timer(RETRY_DELAYS[tries], lambda: self._save(tries + 1))
+                return
+            describe = getattr(self.app, "describe_failure", None)
+            self._error("#error-form", describe(error, kind) if describe else str(error))
+            return
         self.dismiss(result)
 
+    def _stop_retry(self) -> None:
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+
     def action_cancel(self) -> None:
+        self._stop_retry()
         self.dismiss(None)
 
     @on(Input.Submitted)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from smtui.cli import cli
 from smtui.domain.audit import AuditItem, CompetitorObservation
 from smtui.domain.models import Brand
-from smtui.io.audit_report import md_text
+from smtui.io.markdown import md_text
 from smtui.store import Store
 
 TICK = re.compile(r"^- \[([ x])\] (.*?)(?: — \*(.+)\*)?$")

@@ -36,19 +36,19 @@ from smtui.store.migrate import (
 )
 from smtui.store.tables import Base
 
-SHIPPED_HEAD = "0002_planning_rules"
+SHIPPED_HEAD = "0004_post_import_rows"
 
 TEST_REVISION = '''"""Test revision: a slogan for each brand.
 
 Revision ID: 0099_slogan
-Revises: 0002_planning_rules
+Revises: 0004_post_import_rows
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0099_slogan"
-down_revision = "0002_planning_rules"
+down_revision = "0004_post_import_rows"
 branch_labels = None
 depends_on = None
 

@@ -44,8 +44,9 @@ CLICK = "[@click=app.quit]x[/]"
 LINK = "[link=https://evil]y[/link]"
 MARKUP = f"{LINK} [/ [0] [bold]b"
 ESCAPES = "\x1b]52;c;ZXZpbA==\x07\x1b[31mred\x9b2J\x00\x7f\r"
-# What is left of ESCAPES once the control characters are gone.
-ESCAPES_SHOWN = "]52;c;ZXZpbA==[31mred2J"
+# What is left of ESCAPES once the control characters are gone (the lone carriage return at
+# the end separated two words: it becomes a space).
+ESCAPES_SHOWN = "]52;c;ZXZpbA==[31mred2J "
 CONTROLS = ("\x1b", "\x9b", "\x07", "\x00", "\x7f", "\r")
 
 
@@ -69,9 +70,12 @@ def full(kind: str) -> str:
 
 def test_strip_controls_keeps_newline_and_tab_and_drops_every_other_control() -> None:
     text = "a\tb\nc" + "".join(chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)])
-    assert strip_controls(text) == "a\tb\nc\t\n"
+    assert strip_controls(text) == "a\tb\nc\t\n "  # the lone CR separated words: a space
     assert strip_controls(ESCAPES) == ESCAPES_SHOWN
     assert strip_controls("é ✓ 😍 « »") == "é ✓ 😍 « »"
+    assert strip_controls("one\r\ntwo\rthree") == "one\ntwo three"
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert strip_controls(f"a{bidi}b\u200b\u200c\u200d\u2060\ufeffc") == "abc"
 
 
 def test_one_line_cuts_at_the_first_line_and_the_width() -> None:

@@ -37,7 +37,7 @@ def read_table(path: Path, wanted: Format | None = None) -> tuple[Format, Table]
         table = linkedin.read_xlsx(path) if is_xlsx else read_csv(path)
     except UnicodeDecodeError as error:
         raise DomainError(_("{path} is not a text file in UTF-8").format(path=path)) from error
-    except OSError:
+    except (OSError, DomainError):
         raise
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise DomainError(

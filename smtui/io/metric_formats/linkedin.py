@@ -6,6 +6,11 @@ header ("Post title", "Post link", "Post type", "Created date", "Impressions", "
 assumed on row 2. "Created date" is a date (a cell, or text month first such as
 ``11/10/2025``); a post is placed at local noon that day. Engagements are what LinkedIn's
 engagement rate counts: clicks, likes, comments, reposts and follows.
+
+A workbook is read streamed (``read_only``), and a sheet whose declared size passes
+:data:`MAX_ROWS` by :data:`MAX_COLUMNS` is refused before a row is read: openpyxl pads every
+row to the declared width and fills the declared gaps, so a 1.5 MB file claiming
+``A1:XFD1048576`` would otherwise ask for gigabytes and hours. No real export comes near.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 
 from smtui.domain.i18n import _
 from smtui.domain.kpi import ImportedPost
+from smtui.domain.validation import DomainError
 from smtui.io.metric_formats.base import (
     CellError,
     Format,
@@ -32,6 +38,9 @@ from smtui.io.metric_formats.base import (
 )
 
 SHEET = "All posts"
+# Far above a page's export (one row per post), far below what would exhaust memory.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
 _URN = re.compile(r"urn:li:(?:activity|share|ugcPost):\d+")
 
 
@@ -48,6 +57,15 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _too_large(path: Path) -> DomainError:
+    return DomainError(
+        _(
+            "{path}: the sheet is larger than {rows} rows by {columns} columns, "
+            "the most smtui reads; nothing was imported"
+        ).format(path=path.name, rows=f"{MAX_ROWS:,}", columns=MAX_COLUMNS)
+    )
+
+
 def read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
 
@@ -55,9 +73,22 @@ def read_xlsx(path: Path) -> Table:
     try:
         if SHEET not in workbook.sheetnames:
             return Table([], [])
+        sheet = workbook[SHEET]
+        # The declared size (the sheet's <dimension>), known before any row is read.
+        if (sheet.max_row or 0) > MAX_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
+            raise _too_large(path)
         header: list[str] | None = None
         rows: list[tuple[int, dict[str, str]]] = []
-        for number, values in enumerate(workbook[SHEET].iter_rows(values_only=True), start=1):
+        # Bounded even when the sheet declares no size: wider cells are cut off, and
+        # reading stops past the last row allowed.
+        limited = sheet.iter_rows(
+            max_col=sheet.max_column or MAX_COLUMNS,
+            max_row=sheet.max_row or MAX_ROWS + 1,
+            values_only=True,
+        )
+        for number, values in enumerate(limited, start=1):
+            if number > MAX_ROWS:
+                raise _too_large(path)
             cells = [_text(value) for value in values]
             if not any(text.strip() for text in cells):
                 continue

@@ -20,6 +20,7 @@ from smtui.domain.due_metrics import DueMetric
 from smtui.domain.figures import number
 from smtui.domain.i18n import _
 from smtui.domain.kpi import KpiPeriod, MetricValue
+from smtui.domain.metric_range import check_metric_value
 from smtui.domain.models import Metric
 from smtui.domain.validation import DomainError, FieldErrors
 from smtui.screens.base import AppAccess
@@ -75,6 +76,8 @@ def log_form(
             name = f"m{item.metric.id}"
             try:
                 value = parse_number(data.get(name), name)
+                if value is not None:
+                    check_metric_value(value, item.metric.name, item.metric.unit, name)
             except DomainError as error:
                 errors[name] = error.message
                 continue
@@ -91,7 +94,10 @@ def log_form(
     return FormScreen(title, fields, {}, submit, form_id="log")
 
 
-def value_form(value: MetricValue, save: Callable[[date, float, str], Any]) -> FormScreen:
+def value_form(
+    value: MetricValue, save: Callable[[date, float, str], Any], metric: Metric
+) -> FormScreen:
+    """The edit of one past value, held to the same range as a value logged today."""
     fields = [
         FormField("date", _("Date"), "date", required=True, placeholder="YYYY-MM-DD"),
         FormField("value", _("Value"), "number", required=True),
@@ -103,6 +109,7 @@ def value_form(value: MetricValue, save: Callable[[date, float, str], Any]) -> F
         number_value = parse_number(data.get("value"), "value")
         if number_value is None:
             raise DomainError(_("required"), "value")
+        check_metric_value(number_value, metric.name, metric.unit, "value")
         return save(day, number_value, str(data.get("note") or ""))
 
     values = {"date": value.date.isoformat(), "value": value.value, "note": value.note}
@@ -206,7 +213,7 @@ class MetricHistoryScreen(AppAccess, ModalScreen[None]):
         def save(day: date, amount: float, note: str) -> MetricValue:
             return self.smtui.store.metric_values.edit(value_id, day, amount, note)
 
-        self.app.push_screen(value_form(value, save), lambda _saved: self.reload())
+        self.app.push_screen(value_form(value, save, self.metric), lambda _saved: self.reload())
 
     def action_delete(self) -> None:
         value = self.selected()

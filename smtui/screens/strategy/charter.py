@@ -50,6 +50,10 @@ def charter_view(brand: Brand) -> RenderableType:
         return [Text(""), Text(title, style="bold underline"), body]
 
     head = Text.assemble(literal(brand.name, "bold"), ("   " + brand.timezone, "dim"))
+    if brand.unknown_timezone is not None:
+        note = _("invalid time zone {zone}: unknown to this machine, times shown in UTC")
+        head.append("   ")
+        head.append_text(literal(note.format(zone=brand.unknown_timezone), "bold red"))
     parts: list[RenderableType] = [head]
     parts += section(_("Description"), brand.description)
     parts += section(_("Voice and tone"), brand.voice_tone)
@@ -84,5 +88,8 @@ class CharterPane(AppAccess, TabPane):
                 self.smtui.set_brand(saved)
                 self.notify(_("Charter saved."))
 
-        form = FormScreen(_("Brand and charter"), brand_fields(), brand.model_dump(), submit)
+        values = brand.model_dump()
+        if brand.unknown_timezone is not None:  # shown as stored, so the form asks for a fix
+            values["timezone"] = brand.unknown_timezone
+        form = FormScreen(_("Brand and charter"), brand_fields(), values, submit)
         self.app.push_screen(form, done)

@@ -68,6 +68,7 @@ class TodayScreen(SmtuiScreen):
         yield Header()
         yield Static("", id="today-bar")
         yield Static("", id="today-welcome")
+        yield Static("", id="today-warning", markup=False)
         with Horizontal(id="today-body"):
             with Vertical(id="today-left"):
                 yield PostsPanel(id="today-posts")
@@ -135,6 +136,7 @@ class TodayScreen(SmtuiScreen):
             panel.show(self.brief)
         self._paint_bar()
         self._paint_welcome()
+        self.paint_warning()
 
     def _paint_bar(self) -> None:
         assert self.brief is not None
@@ -185,6 +187,14 @@ class TodayScreen(SmtuiScreen):
         else:
             welcome.update("")
         welcome.display = self.brief.unset or self.brief.nothing_due
+
+    def paint_warning(self) -> None:
+        """The damage the day's backup found, with the command back to the last good copy:
+        shown on the first screen, since a damaged file otherwise goes on working silently."""
+        warning = self.query_one("#today-warning", Static)
+        message = self.smtui.damage_warning
+        warning.update(Text(message or "", style="bold red"))
+        warning.display = message is not None
 
     # --- moving ----------------------------------------------------------------------
 

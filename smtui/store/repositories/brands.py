@@ -24,6 +24,13 @@ class BrandRepository(Repository[Brand, BrandRow]):
             rows = session.scalars(select(BrandRow).order_by(BrandRow.name, BrandRow.id))
             return [self.to_model(row) for row in rows]
 
+    def to_model(self, row: BrandRow) -> Brand:
+        """The brand of ``row``, even when its zone is unknown here (see ``Brand.stored``)."""
+        columns = [column.key for column in BrandRow.__table__.columns]
+        return Brand.stored(
+            {key: getattr(row, key) for key in columns if key in Brand.model_fields}
+        )
+
     def count(self) -> int:
         with self.store.read() as session:
             return session.scalar(select(func.count()).select_from(BrandRow)) or 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import operator
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,11 +58,21 @@ from smtui.domain.intake import IntakeRules
 from smtui.domain.validation import DomainError
 from smtui.store.repositories.base import NotFoundError
 from smtui.store.repositories.fast_read import Prepared, PreparedInsert, RowModels, cursor
+from smtui.store.repositories.import_runs import (
+    PUBLISH_INBOX as _PUBLISH,
+)
+from smtui.store.repositories.import_runs import (
+    STAGED,
+    drop_dead_runs,
+    drop_run,
+    drop_run_in,
+)
 from smtui.store.repositories.inbox_actions import InboxActions
 from smtui.store.repositories.inbox_figures import InboxFigures
 from smtui.store.repositories.inbox_sql import to_model, to_values
 from smtui.store.tables import (
     BrandRow,
+    ImportRunRow,
     InboxEventRow,
     InboxItemRow,
     PriorityRuleRow,
@@ -74,7 +85,7 @@ _TABLE: Table = InboxItemRow.__table__  # type: ignore[assignment]
 _CHUNK = 5_000
 # An import's rows: each item's fields, with the columns intake decides given apart.
 _DECIDED = ("brand_id", "kind", "status", "priority", "due_at", "tags")
-_INSERT = PreparedInsert(_TABLE, given=_DECIDED, unique=("channel_id", "external_id"))
+_STAGE = PreparedInsert(STAGED, given=(*_DECIDED, "import_run_id"))
 # An import's keys, looked up in one join instead of hundreds of IN lists (whose bound
 # parameters SQLAlchemy expands one by one: 0.4 s for a hundred thousand keys).
 _KEYS_IN_SQL = 2_000
@@ -397,56 +408,88 @@ class InboxRepository(InboxActions, InboxFigures):
         keyword rules then leave alone.
         """
         kept = list(keep_priority) if keep_priority is not None else [False] * len(items)
+        if not dry_run:
+            added = self._staged_import(brand_id, items, kept, progress)
+            return IntakeResult(added=added, duplicates=len(items) - added)
         added = 0
         with self.store.write() as session:
-            rules = self.intake_rules(session, brand_id)
-            decide = rules.decide
-            connection = session.connection()
-            if not dry_run and _INSERT.skips_conflicts(connection.dialect):
-                known = self._unindexed_known(session, brand_id, items)
-            else:
-                known = self._known(session, brand_id, items)
+            decide = self.intake_rules(session, brand_id).decide
+            known = self._known(session, brand_id, items)
+            seen: set[tuple[int | None, str]] = set()
+            tag_columns: dict[tuple[str, ...], str] = {}  # a file repeats a few tag sets
+            for start in range(0, len(items), _CHUNK):
+                end = start + _CHUNK
+                added += len(
+                    _decided(
+                        brand_id,
+                        items[start:end],
+                        known[start:end],
+                        kept[start:end],
+                        decide,
+                        seen,
+                        tag_columns,
+                        (),
+                    )
+                )
+        return IntakeResult(added=added, duplicates=len(items) - added)
+
+    def _staged_import(
+        self,
+        brand_id: int,
+        items: Sequence[InboxItem],
+        kept: Sequence[bool],
+        progress: Callable[[int], Any] | None,
+    ) -> int:
+        """Write an import in short transactions and publish it at once; returns how many
+        items were added.
+
+        Why: SQLite has one write lock, and a single transaction for a hundred thousand
+        rows held it for twenty seconds, so every other write (the UI's, another smtui's)
+        failed behind it. Here each batch of :data:`_CHUNK` rows is staged in its own short
+        transaction under the import run's id, invisible to the queue; the last transaction
+        copies them into the queue in one statement (the unique index leaving out what is
+        already stored) and deletes the run. A run killed part-way leaves only staged rows,
+        which the next import deletes: the queue gets the whole file or nothing of it.
+        """
+        drop_dead_runs(self.store)
+        with self.store.write() as session:
+            decide = self.intake_rules(session, brand_id).decide
+            known = self._unindexed_known(session, brand_id, items)
+            run = ImportRunRow(
+                kind="inbox", state="running", pid=os.getpid(), started_at=self.store.clock()
+            )
+            session.add(run)
+            session.flush()
+            run_id = run.id
+        try:
             seen: set[tuple[int | None, str]] = set()
             tag_columns: dict[tuple[str, ...], str] = {}  # a file repeats a few tag sets
             for start in range(0, len(items), _CHUNK):
                 # Decided and written a chunk at a time: each chunk's rows take the memory
-                # the last one's left, rather than a hundred thousand rows' worth at once.
-                fresh: list[tuple[dict[str, Any], tuple[Any, ...]]] = []
+                # the last one's left, and the write lock is held for one chunk only.
                 end = start + _CHUNK
-                for item, stored, keep in zip(
-                    items[start:end], known[start:end], kept[start:end], strict=True
-                ):
-                    fields = item.__dict__  # the fields as pydantic keeps them
-                    external_id = fields["external_id"]
-                    if external_id:
-                        key = (fields["channel_id"], external_id)
-                        if stored or key in seen:
-                            continue
-                        seen.add(key)
-                    # The columns of rules.apply(item) without copying the model: what
-                    # to_values gives (dict(item) or model_dump costs twenty times this),
-                    # as the model's fields and the _DECIDED columns.
-                    due, priority = decide(item, keep_priority=keep)
-                    tags = fields["tags"]
-                    tag_column = tag_columns.get(tags)
-                    if tag_column is None:
-                        tag_column = tag_columns[tags] = tags_column(tags)
-                    decided = (
-                        brand_id,
-                        _KIND_VALUES[fields["kind"]],
-                        _STATUS_VALUES[fields["status"]],
-                        _RANKS[priority],
-                        due,
-                        tag_column,
-                    )
-                    fresh.append((fields, decided))
-                if dry_run:
-                    added += len(fresh)
-                else:
-                    added += _INSERT.execute(connection, fresh)
-                    if progress is not None:
-                        progress(len(fresh))
-        return IntakeResult(added=added, duplicates=len(items) - added)
+                fresh = _decided(
+                    brand_id,
+                    items[start:end],
+                    known[start:end],
+                    kept[start:end],
+                    decide,
+                    seen,
+                    tag_columns,
+                    (run_id,),
+                )
+                with self.store.write() as session:
+                    _STAGE.execute(session.connection(), fresh)
+                if progress is not None:
+                    progress(len(fresh))
+            with self.store.write() as session:
+                connection = session.connection()
+                added = connection.execute(_PUBLISH, {"run": run_id}).rowcount
+                drop_run_in(connection, run_id)
+        except BaseException:
+            drop_run(self.store, run_id)
+            raise
+        return int(added)
 
     @classmethod
     def _unindexed_known(
@@ -513,6 +556,48 @@ class InboxRepository(InboxActions, InboxFigures):
 _RAW_ORDER = operator.itemgetter(
     *(list(_TABLE.columns).index(_TABLE.c[name]) for name in ("priority", "due_at", "id"))
 )
+
+
+def _decided(
+    brand_id: int,
+    items: Sequence[InboxItem],
+    known: Sequence[bool],
+    kept: Sequence[bool],
+    decide: Callable[..., tuple[datetime | None, Priority]],
+    seen: set[tuple[int | None, str]],
+    tag_columns: dict[tuple[str, ...], str],
+    extra: tuple[Any, ...],
+) -> list[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """The rows of a chunk of an import: each new item's fields with the columns intake
+    decides (and ``extra`` after them), leaving out items stored or seen before."""
+    fresh: list[tuple[dict[str, Any], tuple[Any, ...]]] = []
+    for item, stored, keep in zip(items, known, kept, strict=True):
+        fields = item.__dict__  # the fields as pydantic keeps them
+        external_id = fields["external_id"]
+        if external_id:
+            key = (fields["channel_id"], external_id)
+            if stored or key in seen:
+                continue
+            seen.add(key)
+        # The columns of rules.apply(item) without copying the model: what to_values
+        # gives (dict(item) or model_dump costs twenty times this), as the model's fields
+        # and the _DECIDED columns.
+        due, priority = decide(item, keep_priority=keep)
+        tags = fields["tags"]
+        tag_column = tag_columns.get(tags)
+        if tag_column is None:
+            tag_column = tag_columns[tags] = tags_column(tags)
+        decided = (
+            brand_id,
+            _KIND_VALUES[fields["kind"]],
+            _STATUS_VALUES[fields["status"]],
+            _RANKS[priority],
+            due,
+            tag_column,
+            *extra,
+        )
+        fresh.append((fields, decided))
+    return fresh
 
 
 def _raw_order(row: Sequence[Any]) -> tuple[Any, ...]:

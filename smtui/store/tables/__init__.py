@@ -2,6 +2,7 @@
 
 from smtui.store.tables.audit import AuditItemRow, AuditRunRow, CompetitorObservationRow
 from smtui.store.tables.base import Base, UTCDateTime
+from smtui.store.tables.imports import ImportRunRow, InboxImportRow, PostImportRow
 from smtui.store.tables.inbox import (
     FeedEntryRow,
     FeedRow,
@@ -33,13 +34,16 @@ __all__ = [
     "CompetitorObservationRow",
     "FeedEntryRow",
     "FeedRow",
+    "ImportRunRow",
     "InboxEventRow",
+    "InboxImportRow",
     "InboxItemRow",
     "MetricRow",
     "MetricValueRow",
     "ObjectiveRow",
     "PersonaRow",
     "PillarRow",
+    "PostImportRow",
     "PostMetricRow",
     "PostRow",
     "PriorityRuleRow",
