@@ -34,6 +34,8 @@ def count(db_path: Path, sql: str) -> int:
 
 
 @pytest.mark.slow
+# Timed: it runs with the other process tests, one at a time, not beside three busy workers.
+@pytest.mark.xdist_group("processes")
 def test_writes_go_on_during_a_large_import(workspace: Path, tmp_path: Path) -> None:
     """A writer in another process times each of its writes while 200,000 rows are
     imported. Written in one transaction (the code before the batches), they held the write

@@ -36,7 +36,7 @@ from smtui.store.engine import make_engine, sqlite_url
 from smtui.store.migrate import alembic_config as smtui_alembic_config
 from smtui.store.migrate import current_revision, known_revisions
 
-RELEASED = ["0001_initial", "0002_planning_rules"]
+RELEASED = ["0001_initial", "0002_planning_rules", "0003_import_runs", "0004_post_import_rows"]
 
 NEXT_REVISION = '''"""A revision after the released ones, so that each has an upgrade to make.
 
