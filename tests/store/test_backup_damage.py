@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from file_reads import integrity
 from textual.widgets import Static
 
 from smtui.cli import cli
@@ -43,22 +44,6 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-def integrity(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    finally:
-        connection.close()
-
-
-def brand_names(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return [row[0] for row in connection.execute("SELECT name FROM brand ORDER BY name")]
-    finally:
-        connection.close()
 
 
 def corrupt_an_index(path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from file_reads import brand_names, integrity
 from process_helpers import make_workspace, start_smtui, start_writer
 from upgrade_support import database_at
 
@@ -39,22 +40,6 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def brand_names(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return [row[0] for row in connection.execute("SELECT name FROM brand ORDER BY name")]
-    finally:
-        connection.close()
-
-
-def integrity(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    finally:
-        connection.close()
 
 
 @pytest.fixture

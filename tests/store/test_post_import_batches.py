@@ -5,14 +5,13 @@ the next import."""
 
 from __future__ import annotations
 
-import contextlib
 import signal
-import sqlite3
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from file_reads import count, kill_once_staged
 from process_helpers import make_workspace, start_smtui, start_writer, write_posts_file
 
 from smtui.domain.clock import Clock
@@ -24,14 +23,6 @@ POSTS = 40_000
 @pytest.fixture
 def workspace(db_path: Path, clock: Clock) -> Path:
     return make_workspace(db_path, clock)
-
-
-def count(db_path: Path, sql: str) -> int:
-    connection = sqlite3.connect(db_path)
-    try:
-        return int(connection.execute(sql).fetchone()[0])
-    finally:
-        connection.close()
 
 
 @pytest.mark.slow
@@ -88,14 +79,7 @@ def test_a_killed_posts_import_shows_nothing_and_the_next_one_cleans_it_up(
     source = tmp_path / "posts.csv"
     write_posts_file(source, POSTS)
     importer = start_smtui("--db", workspace, "import", "posts", source)
-    staged = 0
-    deadline = time.monotonic() + 120
-    while importer.poll() is None and time.monotonic() < deadline and staged < 10_000:
-        with contextlib.suppress(sqlite3.OperationalError):  # no table before the migration
-            staged = count(workspace, "SELECT count(*) FROM post_import_row")
-        time.sleep(0.01)
-    importer.send_signal(signal.SIGKILL)
-    importer.communicate(timeout=60)
+    staged = kill_once_staged(importer, workspace, "post_import_row", 10_000)
 
     assert staged >= 10_000, "the import was not caught part-way"
     assert count(workspace, "SELECT count(*) FROM post") == 0  # none of it visible
